@@ -101,6 +101,8 @@ typedef struct rl_doc_input {
 typedef struct rl_code_options {
     bool statements;        /* emit 010 for bare statements (off by default) */
     bool require_dyad;      /* drop events without a target (off by default) */
+    double time_limit;      /* seconds per document, 0 = none; past it coding fails with
+                               RL_ERR_LIMIT */
 } rl_code_options;
 
 typedef struct rl_event {
