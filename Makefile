@@ -40,20 +40,33 @@ deps:
 
 build: $(BUILD)/redline $(BUILD)/libredline.a $(TEST_BIN)
 
+# Quiet by default; `make V=1` shows the full commands.
+ifeq ($(V),1)
+  Q =
+  say = @true
+else
+  Q = @
+  say = @printf '  %-6s %s\n'
+endif
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libredline.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/redline: $(CLI_OBJ) $(BUILD)/libredline.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libredline.a $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libredline.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libredline.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libredline.a $(LDLIBS)
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libredline.a $(LDLIBS)
 
 # The suite runs twice: an optimised build, then an AddressSanitizer+UBSan build.
 test: deps
