@@ -76,8 +76,8 @@ static long query_long(const char *path, const char *sql) {
 /* Every row of the three tables as text (coded_at left out), for comparing databases. */
 static char *dump(const char *path) {
     static const char *const queries[] = {
-        "SELECT id, date, date_source, title, origin, record, n_sentences, n_events"
-        " FROM documents ORDER BY id",
+        ("SELECT id, date, date_source, title, origin, record, n_sentences, n_events"
+         " FROM documents ORDER BY id"),
         "SELECT * FROM sentences ORDER BY doc_id, idx",
         "SELECT * FROM events ORDER BY doc_id, event_index",
     };
