@@ -39,6 +39,13 @@ rl_reader *rl_reader_open(const char *path, const rl_reader_options *opts, rl_er
 rl_read_status rl_reader_next(rl_reader *r, rl_arena *arena, rl_document *doc, rl_error *err);
 void rl_reader_close(rl_reader *r);
 
+/* A reader over a caller's buffer (fuzzing, services); data is copied, name names it in
+ * errors. gzip data is not decompressed here. */
+rl_reader *rl_reader_open_memory(const void *data, size_t len, const char *name,
+                                 const rl_reader_options *opts, rl_error *err);
+/* The format in use once detection has run. */
+rl_input_format rl_reader_format(const rl_reader *r);
+
 /* Builds a document from a caller's input (library API, HTTP service): validates and
  * NFC-normalises the text, places the title as readers do. */
 int rl_document_from_input(rl_arena *arena, const rl_doc_input *in, rl_document *doc,
