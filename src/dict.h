@@ -174,8 +174,43 @@ typedef struct rl_dict_stats {
     size_t synsets, verb_blocks, verbs, event_nouns, patterns, transformations;
     size_t patterns_by_root[21];  /* index 1..20 */
     size_t errors, duplicates, unknown_codes, unreachable_patterns;
+    size_t warnings;              /* lines read, but not quite as written */
 } rl_dict_stats;
 
 void rl_dict_get_stats(const rl_dicts *d, rl_dict_stats *out);
+
+/* ---- loading file by file (redline dict check / stats, tests) ----
+ *
+ * rl_dicts_open() is rl_dicts_new() + rl_dicts_load() per file + rl_dicts_finish().
+ * Problems go to warn: err->status RL_ERR_FORMAT is an error (the line was skipped, or a
+ * check failed), RL_OK a warning (the line was read, perhaps not as written). */
+
+typedef enum rl_dict_kind {
+    RL_DICT_UNKNOWN = 0, RL_DICT_VERBS, RL_DICT_ACTORS, RL_DICT_AGENTS, RL_DICT_DISCARDS
+} rl_dict_kind;
+
+const char *rl_dict_kind_name(rl_dict_kind k);        /* "verbs", "actors", ... */
+rl_dict_kind rl_dict_kind_from_name(const char *s);   /* RL_DICT_UNKNOWN if none */
+/* Guesses a file's kind from its name, else its content (verb blocks "--- X ---",
+ * agent codes "[~X]", bracket-free lines = discards, otherwise actors). */
+rl_dict_kind rl_dict_guess_kind(const char *path, const char *text, size_t len);
+
+rl_dicts *rl_dicts_new(rl_error *err);
+/* Reads one file into d (which must not be finished yet). Returns 0, or -1 with err
+ * filled if the file cannot be read or memory runs out. */
+int rl_dicts_load(rl_dicts *d, rl_dict_kind kind, const char *path,
+                  void (*warn)(void *ctx, const rl_error *w), void *warn_ctx, rl_error *err);
+/* Builds the lookup indexes; d is immutable afterwards. Returns 0 or -1. */
+int rl_dicts_finish(rl_dicts *d, rl_error *err);
+
+/* Consistency checks on a finished set: duplicates, unreachable patterns and verbs,
+ * unknown CAMEO codes, invalid, inverted or overlapping date ranges. Each problem goes
+ * to warn; counts are added to *out (errors, duplicates, unknown_codes,
+ * unreachable_patterns). Returns the number of errors found. */
+size_t rl_dicts_check(const rl_dicts *d, void (*warn)(void *ctx, const rl_error *w),
+                      void *warn_ctx, rl_dict_stats *out);
+
+/* Synsets by name ("&WEAPON"), NULL if undefined. */
+const rl_synset *rl_dict_synset(const rl_dicts *d, const char *name);
 
 #endif
