@@ -22,9 +22,10 @@ ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 
 # One line per country or territory:
 #   CODE | extra names | demonyms / adjectives | capitals and seats | PHRASE=FULLCODE, ...
-# Lists are ';'-separated, words joined by spaces (turned into '_'). A demonym gets a
-# regular plural ("IRANIAN" -> "IRANIANS") unless it ends in -ESE/-SH/-CH/-SS or is
-# marked with a trailing '!' (no plural form in use).
+# Lists are ';'-separated, words joined by spaces (turned into '_'). The dictionary
+# reader adds regular plurals ("IRANIAN" -> "IRANIANS") by itself; a trailing '!' marks a
+# phrase whose plural would be wrong or would collide with another entry ("ISI" + S is
+# "ISIS"), and is written with the format's stop mark '_'.
 TABLE = r"""
 AFG | AFGHANISTAN; ISLAMIC EMIRATE OF AFGHANISTAN | AFGHAN | KABUL | ARG PALACE=AFGGOV; LOYA JIRGA=AFGLEG
 ALB | ALBANIA; REPUBLIC OF ALBANIA | ALBANIAN | TIRANA; TIRANË |
@@ -157,7 +158,7 @@ NGA | NIGERIA | NIGERIAN | ABUJA | ASO ROCK=NGAGOV; ASO VILLA=NGAGOV
 MKD | NORTH MACEDONIA; MACEDONIA; FYROM; FORMER YUGOSLAV REPUBLIC OF MACEDONIA | MACEDONIAN; NORTH MACEDONIAN | SKOPJE | SOBRANIE=MKDLEG
 NOR | NORWAY | NORWEGIAN | OSLO | STORTING=NORLEG; STORTINGET=NORLEG
 OMN | OMAN; SULTANATE OF OMAN | OMANI | MUSCAT |
-PAK | PAKISTAN | PAKISTANI | ISLAMABAD | INTER-SERVICES INTELLIGENCE=PAKSPY; INTER SERVICES INTELLIGENCE=PAKSPY; ISI=PAKSPY; RAWALPINDI=PAKMIL; GHQ=PAKMIL
+PAK | PAKISTAN | PAKISTANI | ISLAMABAD | INTER-SERVICES INTELLIGENCE=PAKSPY; INTER SERVICES INTELLIGENCE=PAKSPY; ISI!=PAKSPY; RAWALPINDI=PAKMIL; GHQ=PAKMIL
 PLW | PALAU | PALAUAN | NGERULMUD |
 PAN | PANAMA | PANAMANIAN | PANAMA CITY |
 PNG | PAPUA NEW GUINEA; PNG | PAPUA NEW GUINEAN | PORT MORESBY |
@@ -240,14 +241,12 @@ GUM | GUAM | GUAMANIAN | HAGATNA; HAGÅTÑA |
 
 # Former states and other names with dated or historical codes (CAMEO codes).
 HISTORIC = [
-    ("SOVIET UNION", "USR", ["USSR", "U.S.S.R.", "SOVIET", "SOVIETS",
+    ("SOVIET UNION", "USR", ["USSR", "U.S.S.R.", "SOVIET",
                              "UNION OF SOVIET SOCIALIST REPUBLICS"]),
-    ("YUGOSLAVIA", "YUG", ["SOCIALIST FEDERAL REPUBLIC OF YUGOSLAVIA", "YUGOSLAV",
-                           "YUGOSLAVS"]),
-    ("CZECHOSLOVAKIA", "CZA", ["CZECHOSLOVAK", "CZECHOSLOVAKS"]),
-    ("EAST GERMANY", "GME", ["GERMAN DEMOCRATIC REPUBLIC", "GDR", "EAST GERMAN",
-                             "EAST GERMANS"]),
-    ("WEST GERMANY", "GMW", ["WEST GERMAN", "WEST GERMANS"]),
+    ("YUGOSLAVIA", "YUG", ["SOCIALIST FEDERAL REPUBLIC OF YUGOSLAVIA", "YUGOSLAV"]),
+    ("CZECHOSLOVAKIA", "CZA", ["CZECHOSLOVAK"]),
+    ("EAST GERMANY", "GME", ["GERMAN DEMOCRATIC REPUBLIC", "GDR", "EAST GERMAN"]),
+    ("WEST GERMANY", "GMW", ["WEST GERMAN"]),
     ("SERBIA AND MONTENEGRO", "SCG", ["STATE UNION OF SERBIA AND MONTENEGRO"]),
 ]
 
@@ -266,7 +265,7 @@ REGIONS = [
     ("EEU", ["EASTERN EUROPE", "EAST EUROPEAN COUNTRIES"]),
     ("EUR", ["EUROPE", "EUROPEAN COUNTRIES", "EUROPEAN NATIONS", "EUROPEAN GOVERNMENTS",
              "EUROPEAN CAPITALS"]),
-    ("LAM", ["LATIN AMERICA", "LATIN AMERICAN", "LATIN AMERICANS", "CENTRAL AMERICA",
+    ("LAM", ["LATIN AMERICA", "LATIN AMERICAN", "CENTRAL AMERICA",
              "CENTRAL AMERICAN"]),
     ("MEA", ["MIDDLE EAST", "THE MIDDLE EAST", "MIDEAST", "MIDDLE EASTERN",
              "NEAR EAST", "ARAB WORLD", "ARAB STATES", "ARAB COUNTRIES", "ARAB NATIONS"]),
@@ -300,26 +299,20 @@ def phrase(s):
     """Dictionary form: upper case, words joined by '_'. Commas are dropped because the
     tokenizer makes them separate tokens that never sit inside a name we match."""
     s = s.strip().upper().replace(",", "")
-    return "_".join(s.split())
+    stop = s.endswith("!")
+    return "_".join(s.rstrip("!").split()) + ("_" if stop else "")
 
 
 def variants(s):
-    """The phrase as written, without accents, and with a possessive "'S" as its own
-    word (the tokenizer may split "PEOPLE'S" into "PEOPLE" + "'S")."""
+    """The phrase as written and without accents. The reader adds the tokenized form
+    ("PEOPLE'S" -> PEOPLE 'S) and the regular plural itself."""
     out = []
     for v in (phrase(s), phrase(fold(s))):
-        if v in AMBIGUOUS:
-            continue
-        for w in (v, v.replace("'S_", "_'S_")):
-            if w not in out:
-                out.append(w)
+        if v not in AMBIGUOUS and v not in out:
+            out.append(v)
     return out
 
 
-def plural(dem):
-    if dem.endswith(("ESE", "SH", "CH", "SS")):
-        return None
-    return dem + "S"
 
 
 def iso_names():
@@ -397,13 +390,7 @@ def main():
         for d in filter(None, (x.strip() for x in dems.split(";"))):
             if "=" in d:      # a demonym-looking phrase that belongs elsewhere
                 continue
-            if d.endswith("!"):
-                synonyms.append(d[:-1])
-                continue
             synonyms.append(d)
-            p = plural(d)
-            if p:
-                synonyms.append(p)
         synonyms += [c for c in (x.strip() for x in caps.split(";")) if c and "=" not in c]
         synonyms = [s for s in synonyms if phrase(s) not in reserved]
         iso_name = (iso.get(code) or [primary])[-1]
