@@ -352,8 +352,10 @@ static void actor_code(reader *r, actor_builder *b, char *s) {
     } else if (dash) {
         *dash = '\0';
         rc = parse_date(date, strlen(date), &dc.from);
-        int rc2 = rc >= 0 ? parse_date(dash + 1, strlen(dash + 1), &dc.to) : 0;
-        if (rc2 < 0 || rc2 > rc) rc = rc2;
+        if (rc >= 0) {
+            int rc2 = parse_date(dash + 1, strlen(dash + 1), &dc.to);
+            if (rc2 < 0 || rc2 > rc) rc = rc2;
+        }
         *dash = '-';
     } else {
         /* A bare date: read as the start of the role ("since"). */
@@ -756,6 +758,8 @@ static void verb_word(reader *r, verb_state *vs, char *s) {
         if (!cb) { problem(r, true, "unclosed '['"); return; }
         if (parse_code_pair(r, br + 1, (size_t)(cb - br - 1), &code) != 0) return;
     }
+    char *ob = strchr(s + n, '{');
+    if (ob && (!br || ob < br) && !strchr(ob, '}')) { problem(r, true, "unclosed '{'"); return; }
     verb_form *f = malloc(sizeof *f);
     if (!f) { r->oom = true; return; }
     if (parse_verb_form(r, s, n, noun, f) != 0) { free(f); return; }
@@ -764,10 +768,8 @@ static void verb_word(reader *r, verb_state *vs, char *s) {
     if (!e || rl_dict_add_verb_key(r->d, lemma, e) != 0) { r->oom = true; free(f); return; }
     if (noun) r->d->stats.event_nouns++;
     else r->d->stats.verbs++;
-    char *ob = strchr(s + n, '{');
     if (ob && (!br || ob < br)) {
         char *cb = strchr(ob, '}');
-        if (!cb) { problem(r, true, "unclosed '{'"); free(f); return; }
         char *p = ob + 1;
         while (p < cb) {
             while (p < cb && is_space(*p)) p++;
