@@ -1,0 +1,423 @@
+/* actors.c — noun phrases on the tree → actor codes (see actors.h). */
+#include "actors.h"
+#include "docres.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---- the per-sentence tree view ---- */
+
+char *rl_upper(rl_arena *a, const char *s) {
+    size_t n = strlen(s);
+    size_t cap = n * 2 + 8;   /* upper case can grow a little in UTF-8 */
+    char *out = rl_arena_alloc(a, cap);
+    if (!out) return NULL;
+    size_t o = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)n;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+        if (k <= 0) { p++; left--; continue; }     /* skip a broken byte */
+        p += k;
+        left -= k;
+        if (cp == 0x2019 || cp == 0x2018) cp = '\'';
+        else cp = utf8proc_toupper(cp);
+        if (o + 4 >= cap) break;
+        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = '\0';
+    return out;
+}
+
+int rl_tree_init(rl_tree *t, const rl_sentence *s, rl_arena *a) {
+    int n = s->ntokens;
+    memset(t, 0, sizeof *t);
+    t->s = s;
+    t->n = n;
+    int *off = rl_arena_calloc(a, (size_t)n + 2, sizeof(int));
+    int *kids = rl_arena_calloc(a, (size_t)n + 1, sizeof(int));
+    int *fill = rl_arena_calloc(a, (size_t)n + 1, sizeof(int));
+    const char **uf = rl_arena_calloc(a, (size_t)n + 1, sizeof(char *));
+    const char **ul = rl_arena_calloc(a, (size_t)n + 1, sizeof(char *));
+    if (!off || !kids || !fill || !uf || !ul) return -1;
+    for (int i = 0; i < n; i++) {
+        int h = s->tokens[i].head;
+        if (h >= 1 && h <= n && h - 1 != i) off[h]++;   /* counts shifted by one */
+    }
+    for (int i = 1; i <= n; i++) off[i] += off[i - 1];
+    for (int i = 0; i < n; i++) {
+        int h = s->tokens[i].head;
+        if (h >= 1 && h <= n && h - 1 != i) kids[off[h - 1] + fill[h - 1]++] = i;
+    }
+    for (int i = 0; i < n; i++) {
+        const rl_token *tk = &s->tokens[i];
+        if (!(uf[i] = rl_upper(a, tk->form ? tk->form : ""))) return -1;
+        if (tk->lemma && *tk->lemma && strcmp(tk->lemma, "_") != 0) {
+            if (!(ul[i] = rl_upper(a, tk->lemma))) return -1;
+        } else {
+            ul[i] = uf[i];
+        }
+    }
+    t->kid_off = off;
+    t->kids = kids;
+    t->uform = uf;
+    t->ulemma = ul;
+    return 0;
+}
+
+int rl_tree_head(const rl_tree *t, int i) {
+    int h = t->s->tokens[i].head;
+    return h >= 1 && h <= t->n && h - 1 != i ? h - 1 : -1;
+}
+
+bool rl_tree_rel(const rl_tree *t, int i, const char *rel) {
+    const char *r = t->s->tokens[i].deprel;
+    if (!r) return false;
+    size_t n = strlen(rel);
+    if (strncmp(r, rel, n) != 0) return false;
+    return r[n] == '\0' || (r[n] == ':' && !strchr(rel, ':'));
+}
+
+int rl_tree_child(const rl_tree *t, int i, const char *rel) {
+    for (int k = t->kid_off[i]; k < t->kid_off[i + 1]; k++)
+        if (rl_tree_rel(t, t->kids[k], rel)) return t->kids[k];
+    return -1;
+}
+
+const char *rl_tree_case(const rl_tree *t, int i) {
+    int c = rl_tree_child(t, i, "case");
+    if (c < 0) c = rl_tree_child(t, i, "mark");
+    return c >= 0 ? t->ulemma[c] : NULL;
+}
+
+bool rl_tree_dominates(const rl_tree *t, int b, int a) {
+    for (int steps = 0; a >= 0 && steps <= t->n; steps++) {
+        if (a == b) return true;
+        a = rl_tree_head(t, a);
+    }
+    return false;
+}
+
+static bool is_punct(const rl_tree *t, int i) {
+    const char *u = t->s->tokens[i].upos;
+    return (u && strcmp(u, "PUNCT") == 0) || rl_tree_rel(t, i, "punct");
+}
+
+const char *rl_tree_text(const rl_tree *t, rl_arena *a, int from, int to) {
+    size_t len = 0;
+    for (int i = from; i <= to; i++) len += strlen(t->s->tokens[i].form) + 1;
+    char *out = rl_arena_alloc(a, len + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (int i = from; i <= to; i++) {
+        size_t k = strlen(t->s->tokens[i].form);
+        memcpy(out + o, t->s->tokens[i].form, k);
+        o += k;
+        if (i < to && t->s->tokens[i].space_after) out[o++] = ' ';
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* The leftmost and rightmost tokens of i's subtree. */
+static void span(const rl_tree *t, int i, int *lo, int *hi) {
+    if (i < *lo) *lo = i;
+    if (i > *hi) *hi = i;
+    for (int k = t->kid_off[i]; k < t->kid_off[i + 1]; k++) span(t, t->kids[k], lo, hi);
+}
+
+const char *rl_tree_subtree_text(const rl_tree *t, rl_arena *a, int i) {
+    int lo = i, hi = i;
+    span(t, i, &lo, &hi);
+    while (lo < i && (rl_tree_rel(t, lo, "case") || rl_tree_rel(t, lo, "mark") ||
+                      is_punct(t, lo)))
+        lo++;
+    while (hi > i && is_punct(t, hi)) hi--;
+    return rl_tree_text(t, a, lo, hi);
+}
+
+/* ---- actor phrases ---- */
+
+/* Role words that code an agent even when the agent dictionary lacks them, so the
+ * common government and military roles work with small dictionaries. */
+static const struct { const char *word, *code; } fallback_roles[] = {
+    {"MINISTER", "GOV"}, {"MINISTRY", "GOV"}, {"PRESIDENT", "GOV"},
+    {"PRESIDENTIAL", "GOV"}, {"GOVERNMENT", "GOV"}, {"MISSION", "GOV"},
+    {"EMBASSY", "GOV"}, {"AMBASSADOR", "GOV"}, {"PREMIER", "GOV"},
+    {"ARMY", "MIL"}, {"MILITARY", "MIL"}, {"TROOPS", "MIL"}, {"POLICE", "COP"},
+    {"OPPOSITION", "OPP"}, {"REBELS", "REB"}, {"REBEL", "REB"},
+};
+
+static const char *fallback_role(const char *w) {
+    for (size_t i = 0; i < sizeof fallback_roles / sizeof *fallback_roles; i++)
+        if (strcmp(fallback_roles[i].word, w) == 0) return fallback_roles[i].code;
+    return NULL;
+}
+
+/* Dependents that belong to the actor phrase itself. */
+static bool core_rel(const rl_tree *t, int c) {
+    return rl_tree_rel(t, c, "compound") || rl_tree_rel(t, c, "flat") ||
+           rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "nmod:poss") ||
+           rl_tree_rel(t, c, "fixed") || rl_tree_rel(t, c, "det");
+}
+
+static void core_mark(const rl_tree *t, int i, char *mark, int depth) {
+    mark[i] = 1;
+    if (depth > 8) return;
+    for (int k = t->kid_off[i]; k < t->kid_off[i + 1]; k++) {
+        int c = t->kids[k];
+        if (core_rel(t, c)) core_mark(t, c, mark, depth + 1);
+    }
+}
+
+static bool skip_word(const rl_tree *t, int i) {
+    const char *u = t->uform[i];
+    if (is_punct(t, i)) return true;
+    if (rl_tree_rel(t, i, "det") && !rl_tree_rel(t, i, "det:poss")) return true;
+    return strcmp(u, "'S") == 0 || strcmp(u, "'") == 0 || strcmp(u, "S'") == 0;
+}
+
+static bool upos_is(const rl_tree *t, int i, const char *u) {
+    const char *x = t->s->tokens[i].upos;
+    return x && strcmp(x, u) == 0;
+}
+
+static const char *join(rl_arena *a, const char *x, const char *y, bool prefix) {
+    size_t nx = strlen(x);
+    size_t ny = strlen(y);
+    if (!prefix && nx >= ny && strcmp(x + nx - ny, y) == 0) return x;   /* IRNGOV + GOV */
+    return prefix ? rl_arena_printf(a, "%s%s", y, x) : rl_arena_printf(a, "%s%s", x, y);
+}
+
+/* Pronouns: the speaker for first person, the last person for he/she, the last
+ * non-person actor for it. */
+static const char *pronoun_code(const rl_actor_ctx *c, const char *u, bool *person) {
+    static const char *const first[] = {"I", "ME", "MY", "WE", "US", "OUR", "OURS",
+                                        "MYSELF", "OURSELVES", NULL};
+    static const char *const third[] = {"HE", "SHE", "HIM", "HER", "HIS", "HIMSELF",
+                                        "HERSELF", NULL};
+    for (int i = 0; first[i]; i++)
+        if (strcmp(u, first[i]) == 0) { *person = false; return c->speaker; }
+    for (int i = 0; third[i]; i++)
+        if (strcmp(u, third[i]) == 0) { *person = true; return rl_docres_last_person(c->doc); }
+    if (strcmp(u, "IT") == 0 || strcmp(u, "ITS") == 0) {
+        *person = false;
+        return rl_docres_last_actor(c->doc);
+    }
+    return NULL;
+}
+
+typedef struct phrase_result {
+    const char *code;
+    const char *file;
+    int line;
+    bool person;
+    const char *surname;   /* unmatched proper name in the phrase */
+    const char *role;      /* role word (agent or head noun) */
+    int lo, hi;            /* words read */
+} phrase_result;
+
+static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int depth);
+
+/* Country of a code: its first three letters when they are upper-case letters. */
+static const char *country_of(rl_arena *a, const char *code) {
+    if (!code || strlen(code) < 3) return code;
+    return rl_arena_strndup(a, code, 3);
+}
+
+static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int depth) {
+    const rl_tree *t = c->t;
+    int n = t->n;
+    memset(r, 0, sizeof *r);
+    r->lo = r->hi = head;
+    char *mark = rl_arena_calloc(c->arena, (size_t)n + 1, 1);
+    const char **words = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(char *));
+    int *idx = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(int));
+    if (!mark || !words || !idx) return false;
+    core_mark(t, head, mark, 0);
+
+    int nw = 0;
+    for (int i = 0; i < n; i++) {
+        if (!mark[i]) continue;
+        if (i < r->lo) r->lo = i;
+        if (i > r->hi) r->hi = i;
+        if (skip_word(t, i)) continue;
+        words[nw] = t->uform[i];
+        idx[nw++] = i;
+    }
+    while (r->lo < head && skip_word(t, r->lo) && !rl_tree_rel(t, r->lo, "nmod:poss")) r->lo++;
+
+    const char *actor = NULL, *agent = NULL, *head_actor = NULL;
+    const char *afile = NULL;
+    int aline = 0;
+    bool agent_prefix = false;
+    char *used = rl_arena_calloc(c->arena, (size_t)nw + 1, 1);
+    if (!used) return false;
+    const char *poss_pronoun = NULL;
+    for (int i = 0; i < nw;) {
+        size_t ma = 0, mg = 0;
+        const rl_actor_entry *ae = NULL;
+        const rl_agent_entry *ge = NULL;
+        if (c->dicts) {
+            ae = rl_dict_match_actor(c->dicts, words + i, (size_t)(nw - i), &ma);
+            ge = rl_dict_match_agent(c->dicts, words + i, (size_t)(nw - i), &mg);
+        }
+        if (!ae) ma = 0;
+        if (!ge) mg = 0;
+        if (ae && ma >= mg) {
+            const char *code = rl_actor_code_on(ae, c->date);
+            bool covers = false;
+            for (size_t k = 0; k < ma; k++) {
+                used[i + (int)k] = 1;
+                if (idx[i + (int)k] == head) covers = true;
+            }
+            if (code) {
+                if (covers) head_actor = code;
+                actor = code;
+                afile = ae->file;
+                aline = ae->line;
+                if (covers && strlen(code) > 3 && upos_is(t, head, "PROPN")) r->person = true;
+            }
+            i += (int)ma;
+        } else if (ge && mg > 0) {
+            if (!agent) { agent = ge->code; agent_prefix = ge->prefix; }
+            for (size_t k = 0; k < mg; k++) used[i + (int)k] = 1;
+            r->role = words[i + (int)mg - 1];
+            i += (int)mg;
+        } else {
+            const char *fb = fallback_role(t->ulemma[idx[i]]);
+            if (!fb) fb = fallback_role(words[i]);
+            if (fb) {
+                if (!agent) agent = fb;
+                used[i] = 1;
+                r->role = t->ulemma[idx[i]];
+            } else if (upos_is(t, idx[i], "PRON") || rl_tree_rel(t, idx[i], "nmod:poss")) {
+                bool person = false;
+                const char *pc = pronoun_code(c, words[i], &person);
+                if (pc && idx[i] != head) poss_pronoun = pc;
+            }
+            i++;
+        }
+    }
+    /* The surname: the last proper noun no dictionary entry consumed. */
+    for (int i = nw - 1; i >= 0; i--) {
+        if (!used[i] && upos_is(t, idx[i], "PROPN")) { r->surname = words[i]; break; }
+    }
+    if (r->surname) r->person = true;
+    if (!r->role && upos_is(t, head, "NOUN")) r->role = t->ulemma[head];
+
+    const char *code = head_actor ? head_actor : actor;
+    if (code && strlen(code) == 3 && agent) code = join(c->arena, code, agent, agent_prefix);
+    if (!code && poss_pronoun) {
+        /* "his country", "its government": the possessor's country */
+        const char *h = t->ulemma[head];
+        if (strcmp(h, "COUNTRY") == 0 || strcmp(h, "NATION") == 0)
+            code = country_of(c->arena, poss_pronoun);
+        else if (agent)
+            code = join(c->arena, country_of(c->arena, poss_pronoun), agent, agent_prefix);
+    }
+    if (!code && depth < 4) {
+        /* A role without a country takes it from "of/for/from" modifiers; "at/in"
+         * phrases only say where the actor sits. */
+        for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && !code; k++) {
+            int ch = t->kids[k];
+            if (!rl_tree_rel(t, ch, "nmod")) continue;
+            const char *cs = rl_tree_case(t, ch);
+            if (!cs || !(strcmp(cs, "OF") == 0 || strcmp(cs, "FOR") == 0 ||
+                         strcmp(cs, "FROM") == 0))
+                continue;
+            rl_actor sub;
+            if (resolve_depth(c, ch, &sub, depth + 1)) {
+                code = strlen(sub.code) == 3 && agent
+                           ? join(c->arena, sub.code, agent, agent_prefix) : sub.code;
+                afile = sub.file;
+                aline = sub.line;
+                int lo = r->lo, hi = r->hi;
+                span(t, ch, &lo, &hi);
+                r->hi = hi;
+            }
+        }
+    }
+    if (!code && r->surname) {
+        code = rl_docres_person(c->doc, r->surname);
+        if (code) r->person = true;
+    }
+    if (!code && r->role && !r->surname && rl_tree_child(t, head, "det") >= 0) {
+        /* "the president", "the head of the office": someone introduced with that role */
+        code = rl_docres_role(c->doc, r->role);
+        if (code) r->person = true;
+    }
+    r->code = code;
+    r->file = afile;
+    r->line = aline;
+    return code != NULL;
+}
+
+static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int depth) {
+    const rl_tree *t = c->t;
+    memset(out, 0, sizeof *out);
+    out->head = head;
+    if (upos_is(t, head, "PRON")) {
+        bool person = false;
+        const char *pc = pronoun_code(c, t->uform[head], &person);
+        if (!pc) return false;
+        out->code = pc;
+        out->person = person;
+        out->text = t->s->tokens[head].form;
+        return true;
+    }
+    phrase_result r;
+    bool ok = read_phrase(c, head, &r, depth);
+    /* Appositions name or describe the same actor: "Mahmoud Vaezi, the head of Iran's
+     * presidential office" takes its code from the description. */
+    int ap = rl_tree_child(t, head, "appos");
+    phrase_result ar;
+    bool have_ap = false;
+    if (ap >= 0 && depth < 4) {
+        have_ap = read_phrase(c, ap, &ar, depth + 1);
+        if (!have_ap && !ar.code && ar.surname) have_ap = false;
+        if (!ok && have_ap) {
+            r.code = ar.code;
+            r.file = ar.file;
+            r.line = ar.line;
+            ok = true;
+        }
+    }
+    if (!ok) return false;
+    out->code = r.code;
+    out->file = r.file;
+    out->line = r.line;
+    out->person = r.person || (have_ap && ar.person);
+    out->text = rl_tree_text(t, c->arena, r.lo, r.hi);
+    if (c->remember && c->doc) {
+        const char *surname = r.surname ? r.surname : (ap >= 0 ? ar.surname : NULL);
+        const char *role = r.role;
+        if (ap >= 0 && (!role || upos_is(t, head, "PROPN"))) role = ar.role;
+        if (surname || out->person) {
+            rl_docres_person_add(c->doc, surname, out->code, role);
+        } else {
+            rl_docres_actor_add(c->doc, out->code);
+        }
+    }
+    return true;
+}
+
+bool rl_actor_resolve1(const rl_actor_ctx *c, int head, rl_actor *out) {
+    return resolve_depth(c, head, out, 0);
+}
+
+int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
+    int n = 0;
+    if (max <= 0 || head < 0) return 0;
+    if (rl_actor_resolve1(c, head, &out[n])) n++;
+    const rl_tree *t = c->t;
+    for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {
+        int ch = t->kids[k];
+        if (!rl_tree_rel(t, ch, "conj")) continue;
+        if (!(upos_is(t, ch, "NOUN") || upos_is(t, ch, "PROPN") || upos_is(t, ch, "PRON")))
+            continue;
+        if (rl_actor_resolve1(c, ch, &out[n])) n++;
+    }
+    return n;
+}

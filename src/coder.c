@@ -1,0 +1,838 @@
+/*
+ * coder.c — from an annotated document to CAMEO events.
+ *
+ * For each body or headline sentence, in order:
+ *   1. discards: a discard phrase drops the sentence (or the whole story);
+ *   2. mentions: every nominal is resolved once, so docres remembers the people and
+ *      actors introduced (names with roles, appositions);
+ *   3. predicates: verbs and event nouns are matched against the verb dictionary
+ *      (patterns.c);
+ *   4. each predicate's event is built by walking up the tree from it:
+ *        - negation of the predicate ("not", "never", "no talks") turns the code into its
+ *          negated alternative, or the rejection it amounts to, or drops it;
+ *        - light verbs ("held talks", "reiterated its rejection") pass the subject down;
+ *        - modal and complement verbs (intent, appeal, demand, reject, threaten, fail)
+ *          combine with the embedded code through combine() below, and their own
+ *          dictionary event is dropped in favour of the combination;
+ *        - say verbs make it reported speech: reported_by is the speaker, whose code
+ *          first-person pronouns in the complement take;
+ *        - an "if" clause makes it conditional and adds the demand it implies;
+ *   5. source and target actors are resolved (actors.c); no source, no event;
+ *   6. relative dates attached to the predicate chain set the event date.
+ * Duplicate events (same source, target, code and date) are merged.
+ */
+#include "coder.h"
+#include "actors.h"
+#include "docres.h"
+#include "patterns.h"
+#include "resources.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- verb classes that govern another event ---- */
+
+typedef enum verb_class {
+    CL_NONE = 0,
+    CL_LIGHT,      /* passes its subject to the event noun or verb it governs */
+    CL_SAY,        /* reported speech */
+    CL_INTENT,     /* 03x: agree, offer, ready, seek, plan to ... */
+    CL_APPEAL,     /* 02x: urge, call for, ask ... */
+    CL_DEMAND,     /* 10x: demand, insist ... */
+    CL_REJECT,     /* 12x: refuse, decline, reject, rule out ... */
+    CL_THREATEN,   /* 13x: threaten ... */
+    CL_FAIL        /* failing to do something is no event */
+} verb_class;
+
+static const struct { const char *lemma; verb_class cls; } class_table[] = {
+    {"HOLD", CL_LIGHT}, {"HAVE", CL_LIGHT}, {"CONDUCT", CL_LIGHT}, {"BEGIN", CL_LIGHT},
+    {"START", CL_LIGHT}, {"LAUNCH", CL_LIGHT}, {"CARRY", CL_LIGHT}, {"REITERATE", CL_LIGHT},
+    {"REPEAT", CL_LIGHT}, {"RENEW", CL_LIGHT}, {"EXPRESS", CL_LIGHT}, {"VOICE", CL_LIGHT},
+    {"CONTINUE", CL_LIGHT}, {"PURSUE", CL_LIGHT}, {"ENGAGE", CL_LIGHT},
+    {"SAY", CL_SAY}, {"TELL", CL_SAY}, {"STATE", CL_SAY}, {"ADD", CL_SAY},
+    {"CLAIM", CL_SAY}, {"ANNOUNCE", CL_SAY}, {"WRITE", CL_SAY}, {"TWEET", CL_SAY},
+    {"NOTE", CL_SAY}, {"REPORT", CL_SAY}, {"CONFIRM", CL_SAY}, {"ASSERT", CL_SAY},
+    {"EXPLAIN", CL_SAY}, {"MENTION", CL_SAY}, {"CLARIFY", CL_SAY}, {"ARGUE", CL_SAY},
+    {"DECLARE", CL_SAY}, {"ACKNOWLEDGE", CL_SAY}, {"REVEAL", CL_SAY},
+    {"AGREE", CL_INTENT}, {"OFFER", CL_INTENT}, {"PROMISE", CL_INTENT},
+    {"PLEDGE", CL_INTENT}, {"PLAN", CL_INTENT}, {"INTEND", CL_INTENT}, {"VOW", CL_INTENT},
+    {"READY", CL_INTENT}, {"WILLING", CL_INTENT}, {"PREPARED", CL_INTENT},
+    {"SEEK", CL_INTENT}, {"WANT", CL_INTENT}, {"HOPE", CL_INTENT}, {"WISH", CL_INTENT},
+    {"AIM", CL_INTENT}, {"READINESS", CL_INTENT}, {"WILLINGNESS", CL_INTENT},
+    {"DECIDE", CL_INTENT}, {"EXPECT", CL_INTENT}, {"OPEN", CL_INTENT},
+    {"URGE", CL_APPEAL}, {"CALL", CL_APPEAL}, {"APPEAL", CL_APPEAL}, {"ASK", CL_APPEAL},
+    {"REQUEST", CL_APPEAL}, {"PLEAD", CL_APPEAL}, {"PRESS", CL_APPEAL},
+    {"ENCOURAGE", CL_APPEAL}, {"INVITE", CL_APPEAL},
+    {"DEMAND", CL_DEMAND}, {"INSIST", CL_DEMAND}, {"ORDER", CL_DEMAND},
+    {"REQUIRE", CL_DEMAND},
+    {"REFUSE", CL_REJECT}, {"DECLINE", CL_REJECT}, {"REJECT", CL_REJECT},
+    {"REJECTION", CL_REJECT}, {"REFUSAL", CL_REJECT}, {"DISMISS", CL_REJECT},
+    {"THREATEN", CL_THREATEN}, {"THREAT", CL_THREATEN},
+    {"FAIL", CL_FAIL},
+};
+
+static verb_class class_of(const rl_tree *t, int i) {
+    const char *l = t->ulemma[i];
+    /* "rule out" is the one particle verb here */
+    if (strcmp(l, "RULE") == 0) {
+        int prt = rl_tree_child(t, i, "compound:prt");
+        return prt >= 0 && strcmp(t->uform[prt], "OUT") == 0 ? CL_REJECT : CL_NONE;
+    }
+    for (size_t k = 0; k < sizeof class_table / sizeof *class_table; k++)
+        if (strcmp(class_table[k].lemma, l) == 0) return class_table[k].cls;
+    return CL_NONE;
+}
+
+/* ---- the combination table ----
+ *
+ * An embedded event's code, read through the verb that governs it. CAMEO's cooperative
+ * families run in parallel, so the mapping goes by family:
+ *
+ *   embedded             intent  appeal  demand  reject (and negation)
+ *   04x meet/negotiate    036     026     106     125
+ *   045 mediate           039     028     108     126
+ *   057 sign agreement    037     027     107     127
+ *   05x diplomatic coop   032     022     102     120
+ *   061..064 material     0311..  0211..  1011..  1211..   (x = 1..4, family 031/021/101/121)
+ *   071..074 aid          0331..  0231..  1031..  1221..   (family 033/023/103/122)
+ *   081,082,084..087      0351..  0251..  1051..  1241..   (yield: family 035/025/105/124)
+ *   083 political reform  034     024     104     123
+ *   03x intent            itself  02x     10x     12x      (the same digit)
+ *   other                 030     020     100     120
+ *
+ * Threaten: 161 → 1313, 162 → 1311, 163 → 1312, 164 → 134, 165 → 135, 166 → 136,
+ * other 16x → 131; 172 → 132, 17x → 137; 18x → 1383; 191 → 1381, 192 → 1382,
+ * 193-195 → 1384, 19x → 138; 20x → 1385; 14x → 133; 15x → 138; anything else → 130.
+ * Intent to do harm (vow to attack) is a threat, so conflict codes under intent verbs go
+ * through the threaten row. Rejecting, negating or failing a conflict act is no event.
+ */
+typedef struct family { const char *intent, *appeal, *demand, *reject; } family;
+
+static const family fam_meet = {"036", "026", "106", "125"};
+static const family fam_mediate = {"039", "028", "108", "126"};
+static const family fam_settle = {"037", "027", "107", "127"};
+static const family fam_diplo = {"032", "022", "102", "120"};
+static const family fam_reform = {"034", "024", "104", "123"};
+static const family fam_other = {"030", "020", "100", "120"};
+static const family fam_material = {"031", "021", "101", "121"};
+static const family fam_aid = {"033", "023", "103", "122"};
+static const family fam_yield = {"035", "025", "105", "124"};
+
+static const char *pick(const family *f, verb_class cls) {
+    switch (cls) {
+    case CL_INTENT: return f->intent;
+    case CL_APPEAL: return f->appeal;
+    case CL_DEMAND: return f->demand;
+    case CL_REJECT: return f->reject;
+    default: return NULL;
+    }
+}
+
+/* A family code plus a sub-digit: "031" + 2 → "0312". */
+static const char *with_digit(rl_arena *a, const char *base, int digit) {
+    if (digit < 1 || digit > 6) return base;
+    return rl_arena_printf(a, "%s%d", base, digit);
+}
+
+static const char *threaten_code(const char *code) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    char d = code[2];
+    switch (root) {
+    case 13: return code;
+    case 14: return "133";
+    case 15: return "138";
+    case 16:
+        if (d == '1') return "1313";
+        if (d == '2') return "1311";
+        if (d == '3') return "1312";
+        if (d == '4') return "134";
+        if (d == '5') return "135";
+        if (d == '6') return "136";
+        return "131";
+    case 17: return d == '2' ? "132" : "137";
+    case 18: return "1383";
+    case 19:
+        if (d == '1') return "1381";
+        if (d == '2') return "1382";
+        if (d >= '3' && d <= '5') return "1384";
+        return "138";
+    case 20: return "1385";
+    default: return "130";
+    }
+}
+
+static bool valid_code(const char *c) {
+    size_t n = c ? strlen(c) : 0;
+    if (n < 3 || n > 4) return false;
+    for (size_t i = 0; i < n; i++)
+        if (c[i] < '0' || c[i] > '9') return false;
+    return true;
+}
+
+/* The code an event gets when governed by a verb of class cls; NULL = no event. */
+static const char *combine(rl_arena *a, verb_class cls, const char *code) {
+    if (!valid_code(code)) return NULL;
+    if (cls == CL_FAIL) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int d = code[2] - '0';
+    if (cls == CL_THREATEN || (cls == CL_INTENT && root >= 10))
+        return threaten_code(code);
+    if (root >= 10) return cls == CL_APPEAL ? "020" : cls == CL_DEMAND ? "100" : NULL;
+    if (root == 1 || root == 2) return cls == CL_REJECT ? "120" : code;
+    if (root == 3) {
+        if (cls == CL_INTENT) return code;
+        static const char *const ap[] = {"020", "021", "022", "023", "024", "025", "026",
+                                         "027", "028", "028"};
+        static const char *const de[] = {"100", "101", "102", "103", "104", "105", "106",
+                                         "107", "108", "108"};
+        static const char *const re[] = {"120", "121", "120", "122", "123", "124", "125",
+                                         "127", "126", "126"};
+        if (cls == CL_APPEAL) return ap[d];
+        if (cls == CL_DEMAND) return de[d];
+        return re[d];
+    }
+    const family *f = &fam_other;
+    int digit = 0;
+    switch (root) {
+    case 4: f = d == 5 ? &fam_mediate : &fam_meet; break;
+    case 5: f = d == 7 ? &fam_settle : &fam_diplo; break;
+    case 6: f = &fam_material; digit = d; if (digit > 4) digit = 0; break;
+    case 7: f = &fam_aid; digit = d; if (digit > 4) digit = 0; break;
+    case 8:
+        if (d == 3) { f = &fam_reform; break; }
+        f = &fam_yield;
+        /* 081 082 084 085 086 087 → sub-digits 1 2 3 4 5 6 */
+        digit = d == 0 ? 0 : d < 3 ? d : d - 1;
+        break;
+    default: break;
+    }
+    const char *base = pick(f, cls);
+    if (!base) return NULL;
+    /* the reject row's aid family is 122x, whose subcodes follow the same digits */
+    return with_digit(a, base, digit);
+}
+
+/* A negated predicate: the dictionary's negated alternative, else the rejection it
+ * amounts to for cooperative codes, else nothing. */
+static const char *negate(rl_arena *a, const rl_code_pair *cp, const char *code) {
+    if (cp && cp->negated[0]) return rl_code_is_null(cp->negated) ? NULL : cp->negated;
+    if (!valid_code(code)) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 3 || root > 9) return NULL;
+    return combine(a, CL_REJECT, code);
+}
+
+/* ---- tree helpers ---- */
+
+static bool upos_is(const rl_tree *t, int i, const char *u) {
+    const char *x = t->s->tokens[i].upos;
+    return x && strcmp(x, u) == 0;
+}
+
+static bool is_negated(const rl_tree *t, int p) {
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *w = t->ulemma[c];
+        const char *f = t->uform[c];
+        if ((rl_tree_rel(t, c, "advmod") || rl_tree_rel(t, c, "neg") ||
+             rl_tree_rel(t, c, "aux")) &&
+            (strcmp(w, "NOT") == 0 || strcmp(f, "N'T") == 0 || strcmp(f, "NEVER") == 0 ||
+             strcmp(f, "NOT") == 0))
+            return true;
+        if (rl_tree_rel(t, c, "det") && strcmp(f, "NO") == 0) return true;
+    }
+    return false;
+}
+
+static bool is_relative_pronoun(const rl_tree *t, int i) {
+    const char *u = t->uform[i];
+    return strcmp(u, "WHO") == 0 || strcmp(u, "WHICH") == 0 || strcmp(u, "THAT") == 0 ||
+           strcmp(u, "WHOM") == 0;
+}
+
+/* "which"/"who" inside a relative clause stand for the noun the clause modifies. */
+static int antecedent(const rl_tree *t, int i) {
+    if (i < 0 || !is_relative_pronoun(t, i)) return i;
+    int v = rl_tree_head(t, i);
+    if (v >= 0 && rl_tree_rel(t, v, "acl")) return rl_tree_head(t, v);
+    return i;
+}
+
+/* The agent of a passive: obl:agent, or an oblique with "by". */
+static int passive_agent(const rl_tree *t, int p) {
+    int a = rl_tree_child(t, p, "obl:agent");
+    if (a >= 0) return a;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs;
+        if (rl_tree_rel(t, c, "obl") && (cs = rl_tree_case(t, c)) && strcmp(cs, "BY") == 0)
+            return c;
+    }
+    return -1;
+}
+
+/* The source token of predicate p: its subject, a passive's agent, or the subject it
+ * shares (xcomp control, coordinated verbs, the noun a relative clause modifies). */
+static int subject_of(const rl_tree *t, int p, int depth) {
+    if (p < 0 || depth > 6) return -1;
+    if (rl_tree_child(t, p, "nsubj:pass") >= 0) return passive_agent(t, p);
+    int s = rl_tree_child(t, p, "nsubj");
+    if (s >= 0) {
+        if (is_relative_pronoun(t, s) && rl_tree_rel(t, p, "acl")) return rl_tree_head(t, p);
+        return s;
+    }
+    int h = rl_tree_head(t, p);
+    if (h < 0) return -1;
+    if (upos_is(t, p, "NOUN")) {
+        /* event nouns: "Iran's rejection", "US sanctions", "talks by X" */
+        int c = rl_tree_child(t, p, "nmod:poss");
+        if (c >= 0) return c;
+        for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+            int ch = t->kids[k];
+            const char *cs;
+            const char *f = t->s->tokens[ch].form;
+            if ((rl_tree_rel(t, ch, "compound") && upos_is(t, ch, "PROPN")) ||
+                (rl_tree_rel(t, ch, "amod") && f[0] >= 'A' && f[0] <= 'Z') ||
+                (rl_tree_rel(t, ch, "nmod") && (cs = rl_tree_case(t, ch)) &&
+                 strcmp(cs, "BY") == 0))
+                return ch;
+        }
+        return -1;
+    }
+    if (rl_tree_rel(t, p, "acl:relcl")) return h;
+    if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
+        return subject_of(t, h, depth + 1);
+    return -1;
+}
+
+static bool target_case(const char *cs) {
+    static const char *const ok[] = {"WITH", "TO", "AGAINST", "ON", "TOWARD", "TOWARDS",
+                                     "INTO", "AT", "OVER", "FOR", "FROM", "BETWEEN", NULL};
+    if (!cs) return false;
+    for (int i = 0; ok[i]; i++)
+        if (strcmp(cs, ok[i]) == 0) return true;
+    return false;
+}
+
+/* Candidate target tokens of p in order of preference. */
+static int target_candidates(const rl_tree *t, int p, int *out, int max) {
+    int n = 0;
+    int sp = rl_tree_child(t, p, "nsubj:pass");
+    if (sp >= 0 && n < max) out[n++] = sp;
+    int o = rl_tree_child(t, p, "obj");
+    if (o >= 0 && n < max) out[n++] = o;
+    int io = rl_tree_child(t, p, "iobj");
+    if (io >= 0 && n < max) out[n++] = io;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
+        int c = t->kids[k];
+        if ((rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod")) &&
+            !rl_tree_rel(t, c, "nmod:poss") && !rl_tree_rel(t, c, "obl:agent") &&
+            target_case(rl_tree_case(t, c)))
+            out[n++] = c;
+    }
+    if (o >= 0) {
+        for (int k = t->kid_off[o]; k < t->kid_off[o + 1] && n < max; k++) {
+            int c = t->kids[k];
+            if (rl_tree_rel(t, c, "nmod") && !rl_tree_rel(t, c, "nmod:poss") &&
+                target_case(rl_tree_case(t, c)))
+                out[n++] = c;
+        }
+    }
+    return n;
+}
+
+/* An "if" clause under p: its head, or -1. */
+static int if_clause(const rl_tree *t, int p) {
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (!rl_tree_rel(t, c, "advcl")) continue;
+        int m = rl_tree_child(t, c, "mark");
+        if (m >= 0 && strcmp(t->uform[m], "IF") == 0) return c;
+    }
+    return -1;
+}
+
+static bool is_if_clause(const rl_tree *t, int p) {
+    for (int steps = 0; p >= 0 && steps < 3; steps++) {
+        if (rl_tree_rel(t, p, "advcl")) {
+            int m = rl_tree_child(t, p, "mark");
+            if (m >= 0 && strcmp(t->uform[m], "IF") == 0) return true;
+        }
+        if (!rl_tree_rel(t, p, "conj")) return false;
+        p = rl_tree_head(t, p);
+    }
+    return false;
+}
+
+/* Whether a child-to-governor link can carry an embedded event. */
+static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
+    if (rl_tree_rel(t, cur, "xcomp") || rl_tree_rel(t, cur, "acl")) return true;
+    if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
+                                             cls == CL_REJECT;
+    if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY;
+    if (rl_tree_rel(t, cur, "obl") || rl_tree_rel(t, cur, "nmod")) {
+        const char *cs = rl_tree_case(t, cur);
+        if (!cs) return false;
+        if (cls == CL_APPEAL || cls == CL_DEMAND)
+            return strcmp(cs, "FOR") == 0 || strcmp(cs, "ON") == 0;
+        if (cls == CL_REJECT || cls == CL_INTENT)
+            return strcmp(cs, "OF") == 0 || strcmp(cs, "FOR") == 0 || strcmp(cs, "TO") == 0;
+        if (cls == CL_THREATEN) return strcmp(cs, "OF") == 0 || strcmp(cs, "WITH") == 0;
+    }
+    return false;
+}
+
+/* ---- events ---- */
+
+typedef struct out_list {
+    rl_event *ev;
+    size_t n, cap;
+} out_list;
+
+typedef struct sent_ctx {
+    const rl_resources *res;
+    const rl_document *doc;
+    const rl_code_options *opts;
+    rl_docres *dr;
+    rl_tree t;
+    rl_actor_ctx actx;
+    int index;
+    int32_t pub;
+    const char *text;          /* sentence text */
+    const rl_pred_match *match;
+    const bool *has;
+    const char *quote_speaker; /* speaker of a quotation this sentence belongs to */
+    out_list *out;
+} sent_ctx;
+
+static const char *rule_string(const sent_ctx *sc, const char *file, int line, const char *text) {
+    if (!file) return NULL;
+    const char *dir = sc->res ? sc->res->data_dir : NULL;
+    size_t n = dir ? strlen(dir) : 0;
+    if (n && strncmp(file, dir, n) == 0 && file[n] == '/') file += n + 1;
+    char *r = rl_arena_printf(sc->doc->arena, "%s:%d: %s", file, line, text ? text : "");
+    if (!r) return NULL;
+    /* patterns are column-aligned in the files; one space is enough here */
+    char *w = r;
+    for (const char *q = r; *q; q++) {
+        if ((*q == ' ' || *q == '\t') && w > r && w[-1] == ' ') continue;
+        *w++ = *q == '\t' ? ' ' : *q;
+    }
+    while (w > r && w[-1] == ' ') w--;
+    *w = '\0';
+    return r;
+}
+
+static int push_event(out_list *o, rl_arena *a, const rl_event *e) {
+    for (size_t i = 0; i < o->n; i++) {
+        const rl_event *x = &o->ev[i];
+        if (strcmp(x->code, e->code) == 0 && strcmp(x->source, e->source) == 0 &&
+            ((!x->target && !e->target) ||
+             (x->target && e->target && strcmp(x->target, e->target) == 0)) &&
+            ((!x->date && !e->date) || (x->date && e->date && strcmp(x->date, e->date) == 0)))
+            return 0;   /* the same event told twice */
+    }
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 16;
+        rl_event *ne = rl_arena_calloc(a, cap, sizeof *ne);
+        if (!ne) return -1;
+        if (o->n) memcpy(ne, o->ev, o->n * sizeof *ne);
+        o->ev = ne;
+        o->cap = cap;
+    }
+    o->ev[o->n++] = *e;
+    return 0;
+}
+
+/* The date of an event: a relative date word attached to one of the chain's predicates. */
+static int32_t chain_date(const sent_ctx *sc, const int *chain, int nchain) {
+    const rl_tree *t = &sc->t;
+    if (!sc->pub) return 0;
+    for (int i = 0; i < t->n; i++) {
+        bool last = i > 0 && strcmp(t->uform[i - 1], "LAST") == 0;
+        int32_t d = rl_date_relative(sc->pub, t->uform[i], last);
+        if (!d) continue;
+        /* the clause the date word belongs to: its nearest verbal or adjectival head */
+        int a = rl_tree_head(t, i);
+        while (a >= 0 && !upos_is(t, a, "VERB") && !upos_is(t, a, "ADJ") &&
+               !upos_is(t, a, "AUX"))
+            a = rl_tree_head(t, a);
+        for (int k = 0; k < nchain; k++)
+            if (chain[k] == a) return d;
+        if (a < 0 && nchain) return d;
+    }
+    return 0;
+}
+
+typedef struct ev_draft {
+    const char *code;
+    int src, tgt;
+    int speaker;            /* token of the say-verb's subject, or -1 */
+    const char *trigger;
+    const char *rule;
+    bool negated, conditional;
+    int chain[16];
+    int nchain;
+} ev_draft;
+
+static int emit(sent_ctx *sc, const ev_draft *dr, const rl_code_pair *cp) {
+    (void)cp;
+    rl_arena *a = sc->doc->arena;
+    const rl_tree *t = &sc->t;
+    if (!valid_code(dr->code)) return 0;
+    if (strcmp(dr->code, "010") == 0 && !sc->opts->statements) return 0;
+
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    const char *reported = NULL;
+    if (dr->speaker >= 0) {
+        rl_actor sp;
+        if (rl_actor_resolve1(&ac, dr->speaker, &sp)) {
+            reported = sp.code;
+            ac.speaker = sp.code;
+        }
+    } else if (sc->quote_speaker) {
+        reported = sc->quote_speaker;
+        ac.speaker = sc->quote_speaker;
+    }
+    rl_actor srcs[4], tgts[4];
+    int src = antecedent(t, dr->src), tgt = antecedent(t, dr->tgt);
+    int ns = src >= 0 ? rl_actors_resolve(&ac, src, srcs, 4) : 0;
+    if (ns == 0) return 0;   /* no event without a known source */
+    int nt = 0;
+    if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
+    if (nt == 0 && sc->opts->require_dyad) return 0;
+
+    int32_t d = chain_date(sc, dr->chain, dr->nchain);
+    const rl_cameo_code *cc = rl_cameo_lookup(dr->code);
+    for (int i = 0; i < ns; i++) {
+        for (int j = 0; j < (nt ? nt : 1); j++) {
+            rl_event e;
+            memset(&e, 0, sizeof e);
+            e.doc_id = sc->doc->id ? sc->doc->id : "";
+            e.sentence_index = sc->index;
+            e.date = d ? rl_date_format(a, d) : sc->doc->date;
+            e.date_source = d ? "resolved" : sc->doc->date ? "document" : NULL;
+            e.source = srcs[i].code;
+            e.source_text = srcs[i].text;
+            if (nt) {
+                e.target = tgts[j].code;
+                e.target_text = tgts[j].text;
+                if (strcmp(e.target, e.source) == 0) {
+                    if (sc->opts->require_dyad) continue;
+                    e.target = e.target_text = NULL;
+                }
+            }
+            e.code = dr->code;
+            memcpy(e.root, dr->code, 2);
+            e.root[2] = '\0';
+            e.quad_class = cc ? cc->quad_class : 0;
+            e.goldstein = cc ? cc->goldstein : 0.0;
+            e.trigger = dr->trigger;
+            e.sentence = sc->text;
+            e.rule = dr->rule;
+            e.reported_by = reported;
+            e.negated = dr->negated;
+            e.conditional = dr->conditional;
+            if (push_event(sc->out, a, &e) != 0) return -1;
+        }
+    }
+    return 0;
+}
+
+static const char *words2(rl_arena *a, const char *x, const char *y) {
+    return rl_arena_printf(a, "%s %s", x, y);
+}
+
+static const char *trigger_of(const sent_ctx *sc, int p, int extra) {
+    const rl_tree *t = &sc->t;
+    if (extra > p) return rl_tree_text(t, sc->doc->arena, p, extra);
+    return t->s->tokens[p].form;
+}
+
+static int first_target(const sent_ctx *sc, int p) {
+    int cand[16];
+    int n = target_candidates(&sc->t, p, cand, 16);
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    for (int i = 0; i < n; i++) {
+        rl_actor x;
+        int c = antecedent(&sc->t, cand[i]);
+        if (c >= 0 && rl_actor_resolve1(&ac, c, &x)) return c;
+    }
+    return -1;
+}
+
+/* The demand an "if" clause implies: "ready to negotiate if the US lifts sanctions"
+ * demands that the US lift them. */
+static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
+    const rl_tree *t = &sc->t;
+    for (int guard = 0; q >= 0 && guard < 2; guard++) {
+        int clauses[8];
+        int nc = 0;
+        clauses[nc++] = q;
+        for (int k = t->kid_off[q]; k < t->kid_off[q + 1] && nc < 8; k++)
+            if (rl_tree_rel(t, t->kids[k], "conj")) clauses[nc++] = t->kids[k];
+        for (int i = 0; i < nc; i++) {
+            int c = clauses[i];
+            if (!sc->has[c]) continue;
+            const rl_pred_match *m = &sc->match[c];
+            const char *code = combine(sc->doc->arena, CL_DEMAND, m->code.code);
+            if (!code) continue;
+            ev_draft d = *main;
+            d.code = code;
+            d.negated = false;
+            d.conditional = true;
+            int who = rl_tree_child(t, c, "nsubj");
+            if (who < 0 && rl_tree_child(t, c, "nsubj:pass") >= 0) who = passive_agent(t, c);
+            if (who < 0 && c != q) who = rl_tree_child(t, q, "nsubj");
+            d.tgt = who >= 0 ? who : main->tgt;
+            d.trigger = trigger_of(sc, c, m->extra);
+            d.rule = rule_string(sc, m->file, m->line, m->text);
+            if (emit(sc, &d, &m->code) != 0) return -1;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* Builds and emits the event of predicate p. */
+static int code_predicate(sent_ctx *sc, int p) {
+    const rl_tree *t = &sc->t;
+    rl_arena *a = sc->doc->arena;
+    const rl_pred_match *m = &sc->match[p];
+    ev_draft d;
+    memset(&d, 0, sizeof d);
+    d.speaker = -1;
+    d.code = m->code.code;
+    d.negated = is_negated(t, p);
+    if (d.negated) d.code = negate(a, &m->code, m->code.code);
+    if (!d.code || rl_code_is_null(d.code)) return 0;
+    d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
+    d.tgt = m->target >= 0 ? m->target : first_target(sc, p);
+    d.trigger = trigger_of(sc, p, m->extra);
+    d.rule = rule_string(sc, m->file, m->line, m->text);
+    d.chain[d.nchain++] = p;
+    int cond = if_clause(t, p);
+
+    int cur = p;
+    for (int hop = 0; hop < 12; hop++) {
+        while (rl_tree_rel(t, cur, "conj") && rl_tree_head(t, cur) >= 0)
+            cur = rl_tree_head(t, cur);
+        int g = rl_tree_head(t, cur);
+        if (g < 0) break;
+        verb_class cls = class_of(t, g);
+        if (cls == CL_NONE || !governed_link(t, cur, cls)) break;
+        if (d.nchain < 16) d.chain[d.nchain++] = g;
+        if (cls == CL_LIGHT) {
+            if (d.src < 0 || upos_is(t, d.src, "PRON")) {
+                int s = subject_of(t, g, 0);
+                if (s >= 0) d.src = s;
+            }
+            if (d.tgt < 0) d.tgt = first_target(sc, g);
+            if (is_negated(t, g)) {
+                d.negated = !d.negated;
+                d.code = negate(a, NULL, d.code);
+                if (!d.code) return 0;
+            }
+        } else if (cls == CL_SAY) {
+            d.speaker = subject_of(t, g, 0);
+            cur = g;
+            /* the say verb may itself be governed ("he said he wanted to ...") */
+            int s2 = rl_tree_head(t, g);
+            if (s2 < 0 || !rl_tree_rel(t, g, "xcomp")) break;
+            continue;
+        } else {
+            const char *c2 = combine(a, cls, d.code);
+            if (!c2) return 0;
+            d.code = c2;
+            int s = subject_of(t, g, 0);
+            if (s >= 0) d.src = s;
+            if ((cls == CL_APPEAL || cls == CL_DEMAND) && !rl_tree_rel(t, cur, "obj")) {
+                int o = rl_tree_child(t, g, "obj");
+                if (o >= 0 && o != cur) d.tgt = o;
+                else {
+                    int ft = first_target(sc, g);
+                    if (ft >= 0 && ft != cur) d.tgt = ft;
+                }
+            }
+            if (is_negated(t, g)) {
+                d.negated = true;
+                d.code = negate(a, NULL, d.code);
+                if (!d.code) return 0;
+            }
+            d.trigger = words2(a, t->s->tokens[g].form, d.trigger);
+            if (cond < 0) cond = if_clause(t, g);
+        }
+        cur = g;
+    }
+    /* "…, he said": the say verb hangs off the event as parataxis */
+    if (d.speaker < 0) {
+        for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
+            int c = t->kids[k];
+            if (rl_tree_rel(t, c, "parataxis") && class_of(t, c) == CL_SAY) {
+                d.speaker = subject_of(t, c, 0);
+                if (d.nchain < 16) d.chain[d.nchain++] = c;
+                break;
+            }
+        }
+    }
+    d.conditional = cond >= 0;
+    if (emit(sc, &d, &m->code) != 0) return -1;
+    if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
+    return 0;
+}
+
+/* Whether p is a verb of a governing class with an embedded event below it (its own
+ * dictionary event then gives way to the combination). */
+static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) {
+    const rl_tree *t = &sc->t;
+    for (int p = 0; p < t->n; p++) {
+        if (!sc->has[p] || skip[p]) continue;
+        int cur = p;
+        for (int hop = 0; hop < 12; hop++) {
+            while (rl_tree_rel(t, cur, "conj") && rl_tree_head(t, cur) >= 0)
+                cur = rl_tree_head(t, cur);
+            int g = rl_tree_head(t, cur);
+            if (g < 0) break;
+            verb_class cls = class_of(t, g);
+            if (cls == CL_NONE || !governed_link(t, cur, cls)) break;
+            if (cls != CL_LIGHT) {
+                absorbed[g] = true;
+                if (cls == CL_SAY) break;
+            }
+            cur = g;
+        }
+    }
+}
+
+static bool sentence_discarded(const sent_ctx *sc, bool *story) {
+    const rl_dicts *d = sc->res ? sc->res->dicts : NULL;
+    if (!d) return false;
+    const rl_tree *t = &sc->t;
+    for (int i = 0; i < t->n; i++) {
+        size_t m = 0;
+        bool st = false;
+        if (rl_dict_match_discard(d, t->uform + i, (size_t)(t->n - i), &m, &st)) {
+            *story = st;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Resolves every nominal once, in order, so the document remembers who is who. */
+static void note_mentions(sent_ctx *sc) {
+    const rl_tree *t = &sc->t;
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = true;
+    for (int i = 0; i < t->n; i++) {
+        if (!(upos_is(t, i, "NOUN") || upos_is(t, i, "PROPN"))) continue;
+        if (rl_tree_rel(t, i, "compound") || rl_tree_rel(t, i, "flat") ||
+            rl_tree_rel(t, i, "amod") || rl_tree_rel(t, i, "nmod:poss") ||
+            rl_tree_rel(t, i, "appos") || rl_tree_rel(t, i, "fixed"))
+            continue;
+        rl_actor x;
+        (void)rl_actor_resolve1(&ac, i, &x);
+    }
+}
+
+/* The speaker of "X said:" — the subject of the sentence's main say verb. */
+static const char *introducer(sent_ctx *sc) {
+    const rl_tree *t = &sc->t;
+    for (int i = 0; i < t->n; i++) {
+        if (rl_tree_head(t, i) >= 0 || class_of(t, i) != CL_SAY) continue;
+        int s = subject_of(t, i, 0);
+        rl_actor x;
+        rl_actor_ctx ac = sc->actx;
+        ac.remember = false;
+        if (s >= 0 && rl_actor_resolve1(&ac, s, &x)) return x.code;
+    }
+    return NULL;
+}
+
+int rl_code_annotated(const rl_resources *res, const rl_document *doc,
+                      const rl_code_options *opts, rl_event **out, size_t *nout,
+                      rl_error *err) {
+    rl_code_options defaults = {0};
+    if (!opts) opts = &defaults;
+    *out = NULL;
+    *nout = 0;
+    rl_arena *a = doc->arena;
+    out_list list = {0};
+    rl_docres *dr = rl_docres_new(a);
+    if (!dr) goto oom;
+    int32_t pub = rl_date_parse(doc->date);
+    const char *speaker = NULL;
+    bool prev_introduces = false;
+
+    for (int si = 0; si < doc->nsentences; si++) {
+        const rl_sentence *s = &doc->sentences[si];
+        bool body = s->kind == RL_SENT_BODY || s->kind == RL_SENT_HEADLINE;
+        if (!body || s->ntokens == 0) { prev_introduces = false; continue; }
+        sent_ctx sc;
+        memset(&sc, 0, sizeof sc);
+        sc.res = res;
+        sc.doc = doc;
+        sc.opts = opts;
+        sc.dr = dr;
+        sc.index = si;
+        sc.pub = pub;
+        sc.out = &list;
+        if (rl_tree_init(&sc.t, s, a) != 0) goto oom;
+        sc.text = s->end > s->start && doc->text
+                      ? rl_arena_strndup(a, doc->text + s->start, s->end - s->start)
+                      : rl_tree_text(&sc.t, a, 0, s->ntokens - 1);
+        if (!sc.text) goto oom;
+        sc.actx.dicts = res ? res->dicts : NULL;
+        sc.actx.t = &sc.t;
+        sc.actx.doc = dr;
+        sc.actx.date = pub;
+        sc.actx.arena = a;
+
+        /* a quotation continues the speaker of "X said:" or an open quote */
+        if (!(prev_introduces || s->in_quote)) speaker = NULL;
+        sc.quote_speaker = speaker;
+        sc.actx.speaker = speaker;
+
+        bool story = false;
+        if (sentence_discarded(&sc, &story)) {
+            if (story) { list.n = 0; break; }
+            prev_introduces = false;
+            continue;
+        }
+        note_mentions(&sc);
+        if (s->introduces_quote) speaker = introducer(&sc);
+        prev_introduces = s->introduces_quote;
+
+        int n = s->ntokens;
+        rl_pred_match *match = rl_arena_calloc(a, (size_t)n, sizeof *match);
+        bool *has = rl_arena_calloc(a, (size_t)n, sizeof(bool));
+        bool *skip = rl_arena_calloc(a, (size_t)n, sizeof(bool));
+        bool *absorbed = rl_arena_calloc(a, (size_t)n, sizeof(bool));
+        if (!match || !has || !skip || !absorbed) goto oom;
+        for (int p = 0; p < n; p++)
+            has[p] = rl_match_predicate(sc.actx.dicts, &sc.t, p, &match[p]);
+        sc.match = match;
+        sc.has = has;
+        for (int p = 0; p < n; p++) {
+            if (!has[p]) continue;
+            for (int k = 0; k < match[p].nconsumed; k++)
+                if (match[p].consumed[k] != p) skip[match[p].consumed[k]] = true;
+            if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
+        }
+        mark_absorbed(&sc, absorbed, skip);
+        for (int p = 0; p < n; p++) {
+            if (!has[p] || skip[p] || absorbed[p]) continue;
+            if (code_predicate(&sc, p) != 0) goto oom;
+        }
+    }
+    *out = list.ev;
+    *nout = list.n;
+    return (int)list.n;
+oom:
+    rl_error_set(err, RL_ERR_MEMORY, doc->origin ? doc->origin : "", doc->record,
+                 "out of memory while coding");
+    return -1;
+}

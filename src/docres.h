@@ -1,0 +1,63 @@
+/*
+ * docres.h — what the coder remembers across the sentences of one document.
+ *
+ * Sentence-level coders lose everything at a full stop; news does not. As sentences are
+ * coded in order, docres keeps:
+ *   - people met so far: their surname, code and role word ("Mahmoud Vaezi, the head of
+ *     Iran's presidential office" → VAEZI = IRNGOV, role HEAD), so later "Vaezi", "he",
+ *     "his country" and "the head of the office" resolve;
+ *   - the most recent non-person actor, for "it"/"its";
+ *   - the speaker of an open quotation ("X said:" + next sentence), whose code first-person
+ *     pronouns inside the quote take;
+ * and it turns relative dates ("Wednesday", "last Sunday", "yesterday") into calendar dates
+ * from the publication date. Everything lives in the document's arena.
+ */
+#ifndef RL_DOCRES_H
+#define RL_DOCRES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct rl_docres rl_docres;
+
+rl_docres *rl_docres_new(rl_arena *a);
+
+/* Remembers a person (surname upper-cased, may be NULL) with a code and a role word
+ * (upper-cased head noun of the role, "MINISTER"; may be NULL). */
+void rl_docres_person_add(rl_docres *r, const char *surname, const char *code,
+                          const char *role);
+/* The code of a person met earlier under this surname, or NULL. */
+const char *rl_docres_person(const rl_docres *r, const char *surname);
+/* The most recent person's code ("he", "she"), or NULL. */
+const char *rl_docres_last_person(const rl_docres *r);
+/* The most recent person whose role word is role ("the president"), or NULL. */
+const char *rl_docres_role(const rl_docres *r, const char *role);
+
+/* Notes a non-person actor mention (for "it"); the most recent one, or NULL. */
+void rl_docres_actor_add(rl_docres *r, const char *code);
+const char *rl_docres_last_actor(const rl_docres *r);
+
+/* The speaker of the quotation being read, or NULL. */
+void rl_docres_set_speaker(rl_docres *r, const char *code);
+const char *rl_docres_speaker(const rl_docres *r);
+
+/* ---- dates ---- */
+
+/* "YYYY-MM-DD" → YYYYMMDD, 0 if absent or malformed. */
+int32_t rl_date_parse(const char *s);
+/* YYYYMMDD → "YYYY-MM-DD" in the arena. */
+char *rl_date_format(rl_arena *a, int32_t d);
+/* YYYYMMDD moved by days (may be negative). */
+int32_t rl_date_add(int32_t d, int days);
+/* 0 = Monday ... 6 = Sunday. */
+int rl_date_weekday(int32_t d);
+
+/* The date a relative expression refers to, given the publication date: word is an
+ * upper-cased token ("WEDNESDAY", "YESTERDAY", "TODAY"); last is true after "last".
+ * A weekday is the most recent such day on or before publication ("last" excludes the
+ * publication day itself). Returns 0 when word is not a relative date. */
+int32_t rl_date_relative(int32_t pub, const char *word, bool last);
+
+#endif

@@ -1,0 +1,455 @@
+/* test_coder.c — sentence-level coding on hand-written trees with the fixture
+ * dictionaries: active/passive, negation, complement combination, conditionals,
+ * compound actors, relative clauses and appositions, reported speech, event nouns,
+ * furniture and discards. */
+#include "check.h"
+#include "coder_util.h"
+
+static rl_dicts *dicts;
+
+#define CODE(date, src, opts) \
+    coded c; \
+    if (!dicts) SKIP("fixture dictionaries did not load"); \
+    CHECK(code_conllu(dicts, date, src, opts, &c) == 0)
+
+#define END() rl_arena_free(c.arena)
+
+/* Checks that the event with `code` exists with this source and target ("-" = none). */
+#define EXPECT(code, src, tgt) do { \
+    const rl_event *e_ = find_code(&c, code); \
+    if (!e_) dump_events(&c); \
+    CHECK(e_ != NULL); \
+    CHECK_STR(e_->source, src); \
+    CHECK_STR(e_->target ? e_->target : "-", tgt); \
+} while (0)
+
+static const char *active =
+    "1 Iran Iran PROPN 2 nsubj\n"
+    "2 attacked attack VERB 0 root\n"
+    "3 Freedonia Freedonia PROPN 2 obj\n"
+    "4 . . PUNCT 2 punct\n";
+
+static void test_active(void) {
+    CODE("2019-07-18", active, NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "IRN", "FRD");
+    CHECK_STR(c.ev[0].trigger, "attacked");
+    CHECK_STR(c.ev[0].source_text, "Iran");
+    CHECK_STR(c.ev[0].target_text, "Freedonia");
+    CHECK_STR(c.ev[0].sentence, "Iran attacked Freedonia .");
+    CHECK(strncmp(c.ev[0].rule, "verbs.txt:", 10) == 0);
+    CHECK(strstr(c.ev[0].rule, "[190]") != NULL);
+    CHECK_STR(c.ev[0].date, "2019-07-18");
+    CHECK_STR(c.ev[0].date_source, "document");
+    CHECK_STR(c.ev[0].root, "19");
+    END();
+}
+
+static void test_passive(void) {
+    CODE("2019-07-18",
+         "1 Freedonia Freedonia PROPN 3 nsubj:pass\n"
+         "2 was be AUX 3 aux:pass\n"
+         "3 attacked attack VERB 0 root\n"
+         "4 by by ADP 5 case\n"
+         "5 Iran Iran PROPN 3 obl:agent\n"
+         "6 . . PUNCT 3 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "IRN", "FRD");
+    END();
+}
+
+static void test_passive_without_agent(void) {
+    /* "Freedonia was attacked." names no attacker: no event */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 3 nsubj:pass\n"
+         "2 was be AUX 3 aux:pass\n"
+         "3 attacked attack VERB 0 root\n"
+         "4 . . PUNCT 3 punct\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_negation(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 will will AUX 4 aux\n"
+         "3 not not PART 4 advmod\n"
+         "4 negotiate negotiate VERB 0 root\n"
+         "5 with with ADP 6 case\n"
+         "6 Freedonia Freedonia PROPN 4 obl\n"
+         "7 . . PUNCT 4 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "FRD");
+    CHECK(c.ev[0].negated);
+    CHECK(find_code(&c, "046") == NULL);
+    END();
+}
+
+static void test_negated_conflict_is_no_event(void) {
+    /* "Iran did not attack Freedonia": not attacking is not an event */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 did do AUX 4 aux\n"
+         "3 not not PART 4 advmod\n"
+         "4 attack attack VERB 0 root\n"
+         "5 Freedonia Freedonia PROPN 4 obj\n"
+         "6 . . PUNCT 4 punct\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_refuse_to_meet(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 refused refuse VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 meet meet VERB 2 xcomp\n"
+         "5 with with ADP 6 case\n"
+         "6 Sylvania Sylvania PROPN 4 obl\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "SYL");
+    CHECK_STR(c.ev[0].trigger, "refused meet");
+    END();
+}
+
+static void test_agree_to_meet(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 agreed agree VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 meet meet VERB 2 xcomp\n"
+         "5 with with ADP 6 case\n"
+         "6 Sylvania Sylvania PROPN 4 obl\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("036", "IRN", "SYL");
+    END();
+}
+
+static void test_threaten_sanctions(void) {
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 2 nsubj\n"
+         "2 threatened threaten VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 impose impose VERB 2 xcomp\n"
+         "5 sanctions sanction NOUN 4 obj\n"
+         "6 on on ADP 7 case\n"
+         "7 Russia Russia PROPN 5 nmod\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1312", "FRD", "RUS");
+    END();
+}
+
+static void test_call_for_ceasefire(void) {
+    CODE(NULL,
+         "1 The the DET 2 det\n"
+         "2 UN UN PROPN 3 nsubj\n"
+         "3 called call VERB 0 root\n"
+         "4 for for ADP 6 case\n"
+         "5 a a DET 6 det\n"
+         "6 ceasefire ceasefire NOUN 3 obl\n"
+         "7 . . PUNCT 3 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0256", "IGOUNO", "-");
+    END();
+}
+
+static void test_urge_target(void) {
+    /* "Brazil urged Iran to release the prisoners": the appeal is to Iran */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 urged urge VERB 0 root\n"
+         "3 Iran Iran PROPN 2 obj\n"
+         "4 to to PART 5 mark\n"
+         "5 release release VERB 2 xcomp\n"
+         "6 the the DET 7 det\n"
+         "7 prisoners prisoner NOUN 5 obj\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0253", "BRA", "IRN");
+    END();
+}
+
+static const char *conditional =
+    "1 Iran Iran PROPN 3 nsubj\n"
+    "2 is be AUX 3 cop\n"
+    "3 ready ready ADJ 0 root\n"
+    "4 to to PART 5 mark\n"
+    "5 negotiate negotiate VERB 3 xcomp\n"
+    "6 with with ADP 7 case\n"
+    "7 Washington Washington PROPN 5 obl\n"
+    "8 if if SCONJ 11 mark\n"
+    "9 the the DET 10 det\n"
+    "10 US US PROPN 11 nsubj\n"
+    "11 lifts lift VERB 5 advcl\n"
+    "12 sanctions sanction NOUN 11 obj\n"
+    "13 . . PUNCT 3 punct\n";
+
+static void test_conditional(void) {
+    CODE(NULL, conditional, NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("036", "IRN", "USA");
+    CHECK(find_code(&c, "036")->conditional);
+    EXPECT("1054", "IRN", "USA");
+    CHECK(find_code(&c, "1054")->conditional);
+    CHECK(find_code(&c, "085") == NULL);   /* the lifting has not happened */
+    END();
+}
+
+static void test_compound_actors(void) {
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 6 nsubj\n"
+         "2 and and CCONJ 5 cc\n"
+         "3 the the DET 5 det\n"
+         "4 United United PROPN 5 compound\n"
+         "5 States States PROPN 1 conj\n"
+         "6 praised praise VERB 0 root\n"
+         "7 Freedonia Freedonia PROPN 6 obj\n"
+         "8 and and CCONJ 9 cc\n"
+         "9 Sylvania Sylvania PROPN 7 conj\n"
+         "10 . . PUNCT 6 punct\n", NULL);
+    CHECK_INT(c.n, 4);
+    int seen = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        const rl_event *e = &c.ev[i];
+        CHECK_STR(e->code, "051");
+        if (strcmp(e->source, "BRA") == 0 && strcmp(e->target, "FRD") == 0) seen |= 1;
+        if (strcmp(e->source, "BRA") == 0 && strcmp(e->target, "SYL") == 0) seen |= 2;
+        if (strcmp(e->source, "USA") == 0 && strcmp(e->target, "FRD") == 0) seen |= 4;
+        if (strcmp(e->source, "USA") == 0 && strcmp(e->target, "SYL") == 0) seen |= 8;
+    }
+    CHECK_INT(seen, 15);
+    END();
+}
+
+static void test_relative_clause_does_not_leak(void) {
+    /* "Freedonia, which Russia attacked, praised Sylvania." */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 7 nsubj\n"
+         "2 , , PUNCT 5 punct\n"
+         "3 which which PRON 5 obj\n"
+         "4 Russia Russia PROPN 5 nsubj\n"
+         "5 attacked attack VERB 1 acl:relcl\n"
+         "6 , , PUNCT 5 punct\n"
+         "7 praised praise VERB 0 root\n"
+         "8 Sylvania Sylvania PROPN 7 obj\n"
+         "9 . . PUNCT 7 punct\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("051", "FRD", "SYL");
+    EXPECT("190", "RUS", "FRD");
+    END();
+}
+
+static void test_subject_relative_clause(void) {
+    /* "Sylvania, which attacked Russia, praised Brazil." */
+    CODE(NULL,
+         "1 Sylvania Sylvania PROPN 7 nsubj\n"
+         "2 , , PUNCT 4 punct\n"
+         "3 which which PRON 4 nsubj\n"
+         "4 attacked attack VERB 1 acl:relcl\n"
+         "5 Russia Russia PROPN 4 obj\n"
+         "6 , , PUNCT 4 punct\n"
+         "7 praised praise VERB 0 root\n"
+         "8 Brazil Brazil PROPN 7 obj\n"
+         "9 . . PUNCT 7 punct\n", NULL);
+    EXPECT("051", "SYL", "BRA");
+    EXPECT("190", "SYL", "RUS");
+    END();
+}
+
+static void test_apposition_does_not_leak(void) {
+    /* "Iran, an ally of Russia, praised Sylvania." */
+    CODE(NULL,
+         "1 Iran Iran PROPN 8 nsubj\n"
+         "2 , , PUNCT 4 punct\n"
+         "3 an a DET 4 det\n"
+         "4 ally ally NOUN 1 appos\n"
+         "5 of of ADP 6 case\n"
+         "6 Russia Russia PROPN 4 nmod\n"
+         "7 , , PUNCT 4 punct\n"
+         "8 praised praise VERB 0 root\n"
+         "9 Sylvania Sylvania PROPN 8 obj\n"
+         "10 . . PUNCT 8 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("051", "IRN", "SYL");
+    END();
+}
+
+static void test_reported_speech(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 that that SCONJ 5 mark\n"
+         "4 Russia Russia PROPN 5 nsubj\n"
+         "5 attacked attack VERB 2 ccomp\n"
+         "6 Freedonia Freedonia PROPN 5 obj\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "RUS", "FRD");
+    CHECK_STR(c.ev[0].reported_by, "IRN");
+    END();
+}
+
+static const char *bare_statement =
+    "1 Iran Iran PROPN 2 nsubj\n"
+    "2 said say VERB 0 root\n"
+    "3 so so ADV 2 advmod\n"
+    "4 . . PUNCT 2 punct\n";
+
+static void test_statements_only_when_asked(void) {
+    {
+        CODE(NULL, bare_statement, NULL);
+        CHECK_INT(c.n, 0);
+        END();
+    }
+    rl_code_options o = {0};
+    o.statements = true;
+    CODE(NULL, bare_statement, &o);
+    CHECK_INT(c.n, 1);
+    EXPECT("010", "IRN", "-");
+    END();
+}
+
+static void test_require_dyad(void) {
+    const char *src =
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 attacked attack VERB 0 root\n"
+        "3 rebels rebel NOUN 2 obj\n"
+        "4 . . PUNCT 2 punct\n";
+    {
+        CODE(NULL, src, NULL);
+        CHECK_INT(c.n, 1);
+        END();
+    }
+    rl_code_options o = {0};
+    o.require_dyad = true;
+    CODE(NULL, src, &o);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_event_noun_light_verb(void) {
+    /* "Iran held talks with Freedonia." */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 held hold VERB 0 root\n"
+         "3 talks talk NOUN 2 obj\n"
+         "4 with with ADP 5 case\n"
+         "5 Freedonia Freedonia PROPN 3 nmod\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("046", "IRN", "FRD");
+    CHECK_STR(c.ev[0].trigger, "talks");
+    END();
+}
+
+static void test_event_noun_possessor(void) {
+    /* "Russia's airstrike on Sylvania killed ten." */
+    CODE(NULL,
+         "1 Russia Russia PROPN 3 nmod:poss\n"
+         "2 's 's PART 1 case\n"
+         "3 airstrike airstrike NOUN 7 nsubj\n"
+         "4 on on ADP 5 case\n"
+         "5 Sylvania Sylvania PROPN 3 nmod\n"
+         "6 killed kill VERB 0 root\n"
+         "7 ten ten NUM 6 obj\n"
+         "8 . . PUNCT 6 punct\n", NULL);
+    EXPECT("195", "RUS", "SYL");
+    END();
+}
+
+static void test_rejection_of_talks(void) {
+    /* "Iran reiterated its rejection of negotiations." */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 reiterated reiterate VERB 0 root\n"
+         "3 its its PRON 4 nmod:poss\n"
+         "4 rejection rejection NOUN 2 obj\n"
+         "5 of of ADP 6 case\n"
+         "6 negotiations negotiation NOUN 4 nmod\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "-");
+    END();
+}
+
+static void test_furniture_never_coded(void) {
+    CODE(NULL,
+         "# kind = caption\n"
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "\n"
+         "# kind = link\n"
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "\n"
+         "# kind = headline\n"
+         "1 Russia Russia PROPN 2 nsubj\n"
+         "2 attacks attack VERB 0 root\n"
+         "3 Sylvania Sylvania PROPN 2 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "RUS", "SYL");
+    CHECK_INT(c.ev[0].sentence_index, 2);
+    END();
+}
+
+static void test_discard(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 praised praise VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 after after ADP 7 case\n"
+         "5 the the DET 7 det\n"
+         "6 football football NOUN 7 compound\n"
+         "7 match match NOUN 2 obl\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_duplicates_merged(void) {
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "\n"
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    END();
+}
+
+int main(void) {
+    dicts = fixture_dicts();
+    RUN(test_active);
+    RUN(test_passive);
+    RUN(test_passive_without_agent);
+    RUN(test_negation);
+    RUN(test_negated_conflict_is_no_event);
+    RUN(test_refuse_to_meet);
+    RUN(test_agree_to_meet);
+    RUN(test_threaten_sanctions);
+    RUN(test_call_for_ceasefire);
+    RUN(test_urge_target);
+    RUN(test_conditional);
+    RUN(test_compound_actors);
+    RUN(test_relative_clause_does_not_leak);
+    RUN(test_subject_relative_clause);
+    RUN(test_apposition_does_not_leak);
+    RUN(test_reported_speech);
+    RUN(test_statements_only_when_asked);
+    RUN(test_require_dyad);
+    RUN(test_event_noun_light_verb);
+    RUN(test_event_noun_possessor);
+    RUN(test_rejection_of_talks);
+    RUN(test_furniture_never_coded);
+    RUN(test_discard);
+    RUN(test_duplicates_merged);
+    rl_dicts_close(dicts);
+    return CHECK_DONE();
+}

@@ -1,0 +1,185 @@
+/* test_docres.c — document-level resolution: people remembered across sentences
+ * (surname, "he", "the minister", "his country"), quote attribution ("X said:" + next
+ * sentence, "“…,” X added", "X wrote on Twitter that …"), relative dates. */
+#include "check.h"
+#include "coder_util.h"
+#include "docres.h"
+
+static rl_dicts *dicts;
+
+static void test_dates(void) {
+    CHECK_INT(rl_date_parse("2019-07-18"), 20190718);
+    CHECK_INT(rl_date_parse("July 18"), 0);
+    CHECK_INT(rl_date_parse(NULL), 0);
+    CHECK_INT(rl_date_weekday(20190718), 3);               /* a Thursday */
+    CHECK_INT(rl_date_relative(20190718, "WEDNESDAY", false), 20190717);
+    CHECK_INT(rl_date_relative(20190718, "THURSDAY", false), 20190718);
+    CHECK_INT(rl_date_relative(20190718, "THURSDAY", true), 20190711);
+    CHECK_INT(rl_date_relative(20190718, "SUNDAY", true), 20190714);
+    CHECK_INT(rl_date_relative(20190718, "FRIDAY", false), 20190712);
+    CHECK_INT(rl_date_relative(20190718, "YESTERDAY", false), 20190717);
+    CHECK_INT(rl_date_relative(20190301, "YESTERDAY", false), 20190228);
+    CHECK_INT(rl_date_relative(20200301, "YESTERDAY", false), 20200229);
+    CHECK_INT(rl_date_relative(20200101, "TUESDAY", false), 20191231);
+    CHECK_INT(rl_date_relative(20190718, "MAY", false), 0);
+    CHECK_INT(rl_date_relative(0, "MONDAY", false), 0);
+    CHECK_INT(rl_date_add(20191231, 1), 20200101);
+    rl_arena *a = rl_arena_new(0);
+    CHECK(a != NULL);
+    CHECK_STR(rl_date_format(a, 20190705), "2019-07-05");
+    rl_arena_free(a);
+}
+
+static void test_memory(void) {
+    rl_arena *a = rl_arena_new(0);
+    rl_docres *r = rl_docres_new(a);
+    CHECK(r != NULL);
+    CHECK(rl_docres_last_person(r) == NULL);
+    rl_docres_person_add(r, "VAEZI", "IRNGOV", "HEAD");
+    rl_docres_person_add(r, "TRUMP", "USAGOV", "PRESIDENT");
+    CHECK_STR(rl_docres_person(r, "VAEZI"), "IRNGOV");
+    CHECK_STR(rl_docres_role(r, "HEAD"), "IRNGOV");
+    CHECK_STR(rl_docres_role(r, "PRESIDENT"), "USAGOV");
+    CHECK_STR(rl_docres_last_person(r), "USAGOV");
+    for (int i = 0; i < 100; i++) rl_docres_person_add(r, "X", "XXX", NULL);   /* wraps */
+    CHECK(rl_docres_person(r, "VAEZI") == NULL);
+    CHECK_STR(rl_docres_person(r, "X"), "XXX");
+    rl_arena_free(a);
+}
+
+/* Published Thursday 18 July 2019. */
+static const char *story =
+    /* 0: Zog Bartlett, the foreign minister of Freedonia, visited Iran on Wednesday. */
+    "1 Zog Zog PROPN 2 flat\n"
+    "2 Bartlett Bartlett PROPN 9 nsubj\n"
+    "3 , , PUNCT 6 punct\n"
+    "4 the the DET 6 det\n"
+    "5 foreign foreign ADJ 6 amod\n"
+    "6 minister minister NOUN 2 appos\n"
+    "7 of of ADP 8 case\n"
+    "8 Freedonia Freedonia PROPN 6 nmod\n"
+    "9 visited visit VERB 0 root\n"
+    "10 Iran Iran PROPN 9 obj\n"
+    "11 on on ADP 12 case\n"
+    "12 Wednesday Wednesday PROPN 9 obl\n"
+    "13 . . PUNCT 9 punct\n"
+    "\n"
+    /* 1: Bartlett praised Sylvania. */
+    "1 Bartlett Bartlett PROPN 2 nsubj\n"
+    "2 praised praise VERB 0 root\n"
+    "3 Sylvania Sylvania PROPN 2 obj\n"
+    "4 . . PUNCT 2 punct\n"
+    "\n"
+    /* 2: He accused Russia yesterday. */
+    "1 He he PRON 2 nsubj\n"
+    "2 accused accuse VERB 0 root\n"
+    "3 Russia Russia PROPN 2 obj\n"
+    "4 yesterday yesterday NOUN 2 obl:tmod\n"
+    "5 . . PUNCT 2 punct\n"
+    "\n"
+    /* 3: The minister praised Brazil last Sunday. */
+    "1 The the DET 2 det\n"
+    "2 minister minister NOUN 3 nsubj\n"
+    "3 praised praise VERB 0 root\n"
+    "4 Brazil Brazil PROPN 3 obj\n"
+    "5 last last ADJ 6 amod\n"
+    "6 Sunday Sunday PROPN 3 obl:tmod\n"
+    "7 . . PUNCT 3 punct\n"
+    "\n"
+    /* 4: His country attacked Sylvania. */
+    "1 His his PRON 2 nmod:poss\n"
+    "2 country country NOUN 3 nsubj\n"
+    "3 attacked attack VERB 0 root\n"
+    "4 Sylvania Sylvania PROPN 3 obj\n"
+    "5 . . PUNCT 3 punct\n"
+    "\n"
+    /* 5: Firefly said: */
+    "# quote = intro\n"
+    "1 Firefly Firefly PROPN 2 nsubj\n"
+    "2 said say VERB 0 root\n"
+    "3 : : PUNCT 2 punct\n"
+    "\n"
+    /* 6: We will attack Russia. (the quotation) */
+    "1 We we PRON 3 nsubj\n"
+    "2 will will AUX 3 aux\n"
+    "3 attack attack VERB 0 root\n"
+    "4 Russia Russia PROPN 3 obj\n"
+    "5 . . PUNCT 3 punct\n"
+    "\n"
+    /* 7: "We praised Brazil," Trentino added. */
+    "1 \" \" PUNCT 3 punct\n"
+    "2 We we PRON 3 nsubj\n"
+    "3 praised praise VERB 0 root\n"
+    "4 Brazil Brazil PROPN 3 obj\n"
+    "5 , , PUNCT 3 punct\n"
+    "6 \" \" PUNCT 3 punct\n"
+    "7 Trentino Trentino PROPN 8 nsubj\n"
+    "8 added add VERB 3 parataxis\n"
+    "9 . . PUNCT 3 punct\n"
+    "\n"
+    /* 8: Trentino wrote on Twitter that we released Iran. */
+    "1 Trentino Trentino PROPN 2 nsubj\n"
+    "2 wrote write VERB 0 root\n"
+    "3 on on ADP 4 case\n"
+    "4 Twitter Twitter PROPN 2 obl\n"
+    "5 that that SCONJ 7 mark\n"
+    "6 we we PRON 7 nsubj\n"
+    "7 released release VERB 2 ccomp\n"
+    "8 Iran Iran PROPN 7 obj\n"
+    "9 . . PUNCT 2 punct\n"
+    "\n"
+    /* 9: We attacked Brazil. (no quotation open: "we" is nobody) */
+    "1 We we PRON 2 nsubj\n"
+    "2 attacked attack VERB 0 root\n"
+    "3 Brazil Brazil PROPN 2 obj\n"
+    "4 . . PUNCT 2 punct\n";
+
+static const rl_event *in_sentence(const coded *c, int s, const char *code) {
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ev[i].sentence_index == s && strcmp(c->ev[i].code, code) == 0) return &c->ev[i];
+    return NULL;
+}
+
+#define EV(s, code, src, tgt) do { \
+    e = in_sentence(&c, s, code); \
+    if (!e) dump_events(&c); \
+    CHECK(e != NULL); \
+    CHECK_STR(e->source, src); \
+    CHECK_STR(e->target ? e->target : "-", tgt); \
+} while (0)
+
+static void test_story(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18", story, NULL, &c) == 0);
+    const rl_event *e;
+    EV(0, "042", "FRDGOV", "IRN");                /* unknown person coded from his role */
+    CHECK_STR(e->date, "2019-07-17");
+    CHECK_STR(e->date_source, "resolved");
+    EV(1, "051", "FRDGOV", "SYL");                /* the surname */
+    CHECK_STR(e->date, "2019-07-18");
+    CHECK_STR(e->date_source, "document");
+    EV(2, "112", "FRDGOV", "RUS");                /* he */
+    CHECK_STR(e->date, "2019-07-17");
+    EV(3, "051", "FRDGOV", "BRA");                /* the minister */
+    CHECK_STR(e->date, "2019-07-14");
+    EV(4, "190", "FRD", "SYL");                   /* his country */
+    EV(6, "190", "FRDGOV", "RUS");                /* we = the speaker of "Firefly said:" */
+    CHECK_STR(e->reported_by, "FRDGOV");
+    EV(7, "051", "SYLGOV", "BRA");                /* "…," Trentino added */
+    CHECK_STR(e->reported_by, "SYLGOV");
+    EV(8, "0841", "SYLGOV", "IRN");               /* wrote on Twitter that */
+    CHECK_STR(e->reported_by, "SYLGOV");
+    CHECK(in_sentence(&c, 5, "010") == NULL);
+    CHECK(in_sentence(&c, 9, "190") == NULL);     /* the quotation has closed */
+    rl_arena_free(c.arena);
+}
+
+int main(void) {
+    dicts = fixture_dicts();
+    RUN(test_dates);
+    RUN(test_memory);
+    RUN(test_story);
+    rl_dicts_close(dicts);
+    return CHECK_DONE();
+}
