@@ -29,8 +29,8 @@ typedef struct run {
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: redline dict check [--kind K] [--errors-only] [FILES...]\n"
-            "       redline dict stats [--kind K] [FILES...]\n"
+            "usage: redline dict check [--kind K] [--errors-only] [--data-dir DATA] [FILES...]\n"
+            "       redline dict stats [--kind K] [--data-dir DATA] [FILES...]\n"
             "\n"
             "check: reads dictionary files (PETRARCH-2 / Phoenix formats) and reports every\n"
             "  problem as FILE:LINE: error|warning: REASON, then a summary per file; exits 1\n"
@@ -42,7 +42,8 @@ static void usage(FILE *out) {
             "The kind of each file (verbs, actors, agents, discards) is taken from its name,\n"
             "else from its content; --kind forces it for all FILES. With no FILES, the\n"
             "default dictionaries are read: DATA/dict/cameo.verbs.txt, DATA/dict/*.actors.txt,\n"
-            "DATA/dict/agents.txt and DATA/dict/discards.txt (--data DIR, else $REDLINE_DATA).\n");
+            "DATA/dict/agents.txt and DATA/dict/discards.txt (--data-dir DATA, else\n"
+            "$REDLINE_DATA, else the built-in data directory).\n");
 }
 
 static void on_problem(void *ctx, const rl_error *e) {
@@ -191,7 +192,7 @@ int cmd_dict(int argc, char **argv) {
                 fprintf(stderr, "redline dict: --kind must be verbs, actors, agents or discards\n");
                 goto done;
             }
-        } else if (!strcmp(a, "--data") && i + 1 < argc) {
+        } else if ((!strcmp(a, "--data-dir") || !strcmp(a, "--data")) && i + 1 < argc) {
             data_dir = argv[++i];
         } else if (!strcmp(a, "--errors-only") || !strcmp(a, "-q")) {
             r.quiet = true;

@@ -42,7 +42,7 @@ if "$REDLINE" dict check "$TMP/missing.txt" >/dev/null 2>&1; then
 mkdir -p "$TMP/data/dict"
 cp $FIX/test.actors.txt "$TMP/data/dict/people.actors.txt"
 cp $FIX/test.discards.txt "$TMP/data/dict/discards.txt"
-"$REDLINE" dict check --data "$TMP/data" >"$TMP/d" 2>&1
+"$REDLINE" dict check --data-dir "$TMP/data" >"$TMP/d" 2>&1
 expect_contains check_defaults "$TMP/d" "people.actors.txt: actors: "
 expect_contains check_defaults_discards "$TMP/d" "discards.txt: discards: "
 
