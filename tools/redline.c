@@ -13,6 +13,7 @@ static const struct { const char *name; int (*fn)(int, char **); const char *hel
     {"eval",    cmd_eval,    "score the coder against gold events"},
     {"dict",    cmd_dict,    "check dictionaries (dict check FILES...) or count them (dict stats)"},
     {"serve",   cmd_serve,   "run the HTTP coding service"},
+    {"report",  cmd_report,  "HTML charts or TSV aggregates from an event database"},
 };
 
 static void usage(FILE *out) {
