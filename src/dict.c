@@ -117,6 +117,7 @@ static int trie_grow_edges(rl_trie *t) {
     return 0;
 }
 
+/* A new node's index, or 0 when out of memory (0 is the root, never a new child). */
 static uint32_t trie_new_node(rl_trie *t) {
     if (t->nnodes == t->node_cap) {
         size_t cap = t->node_cap ? t->node_cap * 2 : 1024;
@@ -133,8 +134,10 @@ const void *rl_trie_add(rl_trie *t, rl_dicts *d, const char *const *words, size_
                         const void *value, bool stem, bool *oom) {
     *oom = false;
     if (n == 0) return NULL;
-    if (t->nnodes == 0 && trie_new_node(t) != 0) { *oom = true; return NULL; }
-    if (t->nnodes == 0) { *oom = true; return NULL; }
+    if (t->nnodes == 0) {
+        trie_new_node(t);   /* the root */
+        if (t->nnodes == 0) { *oom = true; return NULL; }
+    }
     uint32_t node = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(words[i]);
@@ -725,6 +728,9 @@ static void check_verbs(reporter *r, const rl_dicts *d) {
 }
 
 static void check_actor_dates(reporter *r, const rl_actor_entry *e) {
+    if (!e->default_code && !e->nranges)
+        report(r, false, e->file, e->line, "%s: entry has no code (it matches, but codes nothing)",
+               e->phrase);
     for (size_t i = 0; i < e->nranges; i++) {
         const rl_dated_code *a = &e->ranges[i];
         char t1[40], t2[40];

@@ -623,7 +623,7 @@ static void synset_flush(reader *r, verb_state *vs) {
     const char **ph = rl_arena_calloc(r->d->arena, vs->synset_phrases.n + 1, sizeof *ph);
     char *name = rl_arena_strdup(r->d->arena, vs->synset_name);
     if (!s || !ph || !name || rl_ptrvec_push(&r->d->synsets, s) != 0) { r->oom = true; return; }
-    memcpy(ph, vs->synset_phrases.v, vs->synset_phrases.n * sizeof *ph);
+    if (vs->synset_phrases.n) memcpy(ph, vs->synset_phrases.v, vs->synset_phrases.n * sizeof *ph);
     s->name = name;
     s->phrases = ph;
     s->nphrases = vs->synset_phrases.n;

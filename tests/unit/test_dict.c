@@ -454,6 +454,7 @@ static void test_check(void) {
     CHECK(seen_has(&c, "E " FIX "bad.actors.txt:2: PINKY: overlapping date ranges for FRDMIL"));
     CHECK(seen_has(&c, "E " FIX "bad.actors.txt:3: BRAIN: inverted date range"));
     CHECK(!seen_has(&c, "SNOWBALL"));                      /* a shared end day is fine */
+    CHECK(seen_has(&c, "W " FIX "bad.actors.txt:10: NOCODE: entry has no code"));
     CHECK(seen_has(&c, "W " FIX "test.verbs.txt:32: duplicate pattern '- * CEASEFIRE' (same as line 27)"));
     CHECK(seen_has(&c, "W " FIX "test.verbs.txt:33: unreachable pattern"));
     CHECK(seen_has(&c, "W " FIX "test.verbs.txt:45: verb 'DISCUSS' is also listed"));
@@ -491,7 +492,7 @@ static void test_open(void) {
     CHECK(d != NULL);
     rl_dict_stats st;
     rl_dict_get_stats(d, &st);
-    CHECK_INT(st.actors, 8);
+    CHECK_INT(st.actors, 9);
     CHECK_INT(st.verb_blocks, 3);
     CHECK_INT(st.agents, 0);
     CHECK_INT(st.discards, 0);
