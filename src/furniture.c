@@ -112,13 +112,14 @@ bool rl_dateline_parse(const char *s, size_t n, char out[11]) {
                 for (size_t k = 0; k < wn && k < 6; k++) v = v * 10 + (w[k] - '0');
                 if (wn == 4 && v >= 1900 && v <= 2100 && !year) {
                     /* ISO date: 2024-03-14 */
-                    if (j + 5 < n + 1 && j < n && s[j] == '-' && j + 6 <= n &&
+                    if (j + 6 <= n && s[j] == '-' &&
                         isdigit((unsigned char)s[j + 1]) && isdigit((unsigned char)s[j + 2]) &&
                         s[j + 3] == '-' && isdigit((unsigned char)s[j + 4]) &&
                         isdigit((unsigned char)s[j + 5])) {
                         month = (s[j + 1] - '0') * 10 + (s[j + 2] - '0');
                         day = (s[j + 4] - '0') * 10 + (s[j + 5] - '0');
                         j += 6;
+                        words += 2;   /* a full date on its own */
                     }
                     year = v;
                 } else if (wn <= 2 && v >= 1 && v <= 31) {

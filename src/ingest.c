@@ -393,9 +393,8 @@ static int build_document(rl_arena *a, rl_document *doc, const char *origin, lon
     }
     rl_norm_report rep = {.origin = origin, .record = record, .id = doc->id,
                           .warn = warn, .warn_ctx = warn_ctx};
+    char *body = NULL;
     size_t blen = 0;
-    char *body = rl_normalize_text(a, text ? text : "", text ? len : 0, &blen, &rep);
-    if (!body) goto oom;
     if (title && tlen) {
         size_t nt = 0;
         char *t = rl_normalize_text(a, title, tlen, &nt, &rep);
@@ -407,15 +406,21 @@ static int build_document(rl_arena *a, rl_document *doc, const char *origin, lon
         while (*t == ' ') { t++; nt--; }
         doc->title = t;
         if (nt) {
-            char *joined = rl_arena_alloc(a, nt + 2 + blen + 1);
-            if (!joined) goto oom;
-            memcpy(joined, t, nt);
-            memcpy(joined + nt, "\n\n", 2);
-            memcpy(joined + nt + 2, body, blen + 1);
-            body = joined;
-            blen += nt + 2;
+            /* The title heads the text with a blank line below it; normalising the body
+             * straight behind it saves copying the whole text again. */
+            size_t plen = nt + (text && len ? 2 : 0);
+            char *prefix = rl_arena_alloc(a, nt + 2);
+            if (!prefix) goto oom;
+            memcpy(prefix, t, nt);
+            prefix[nt] = '\n';
+            prefix[nt + 1] = '\n';
+            body = rl_normalize_text_after(a, prefix, plen, text ? text : "", text ? len : 0,
+                                           &blen, &rep);
+            if (!body) goto oom;
         }
     }
+    if (!body && !(body = rl_normalize_text(a, text ? text : "", text ? len : 0, &blen, &rep)))
+        goto oom;
     doc->text = body;
     doc->text_len = blen;
     return 0;

@@ -57,6 +57,11 @@ static void warn_more(rl_norm_report *rep, size_t n, const char *what) {
 
 char *rl_normalize_text(rl_arena *a, const char *in, size_t len, size_t *out_len,
                         rl_norm_report *rep) {
+    return rl_normalize_text_after(a, NULL, 0, in, len, out_len, rep);
+}
+
+char *rl_normalize_text_after(rl_arena *a, const char *prefix, size_t plen, const char *in,
+                              size_t len, size_t *out_len, rl_norm_report *rep) {
     const unsigned char *s = (const unsigned char *)in;
     size_t invalid = 0, nul = 0, cr = 0, extra = 0, i = 0;
     bool need_nfc = false;
@@ -67,6 +72,15 @@ char *rl_normalize_text(rl_arena *a, const char *in, size_t len, size_t *out_len
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;   /* BOM */
     size_t skip = i;
     while (i < len) {
+        /* Eight plain ASCII bytes (no controls, no high bit) at a time. */
+        while (i + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t hi = 0x8080808080808080ull, k20 = 0x2020202020202020ull;
+            if ((x & hi) || ((x - k20) & ~x & hi)) break;
+            i += 8;
+        }
+        if (i >= len) break;
         unsigned c = s[i];
         if (c >= 0x20 && c < 0x80) { i++; continue; }
         if (c < 0x80) {
@@ -86,8 +100,10 @@ char *rl_normalize_text(rl_arena *a, const char *in, size_t len, size_t *out_len
     rep->invalid_bytes += invalid;
     rep->nul_bytes += nul;
 
-    char *out = rl_arena_alloc(a, len - skip + extra + 1);
+    char *out = rl_arena_alloc(a, plen + len - skip + extra + 1);
     if (!out) return NULL;
+    if (plen) memcpy(out, prefix, plen);
+    out += plen;
     size_t o = 0;
     if (!invalid && !nul && !cr) {
         memcpy(out, s + skip, len - skip);
@@ -134,15 +150,18 @@ char *rl_normalize_text(rl_arena *a, const char *in, size_t len, size_t *out_len
             /* Cannot happen on validated text; keep the unnormalised text rather than fail. */
             warn(rep, "NFC normalisation failed; text kept as is", 0);
         } else {
-            char *copy = rl_arena_strndup(a, (const char *)nfc, (size_t)n);
+            char *copy = rl_arena_alloc(a, plen + (size_t)n + 1);
+            if (!copy) { free(nfc); return NULL; }
+            if (plen) memcpy(copy, prefix, plen);
+            memcpy(copy + plen, nfc, (size_t)n);
+            copy[plen + (size_t)n] = '\0';
             free(nfc);
-            if (!copy) return NULL;
-            out = copy;
+            out = copy + plen;
             o = (size_t)n;
         }
     }
-    if (out_len) *out_len = o;
-    return out;
+    if (out_len) *out_len = plen + o;
+    return out - plen;
 }
 
 bool rl_cp_is_word(uint32_t c) {

@@ -35,6 +35,10 @@ typedef struct rl_norm_report {
 char *rl_normalize_text(rl_arena *a, const char *in, size_t len, size_t *out_len,
                         rl_norm_report *rep);
 
+/* The same, with prefix[0..plen) (already clean) copied in front of the result. */
+char *rl_normalize_text_after(rl_arena *a, const char *prefix, size_t plen, const char *in,
+                              size_t len, size_t *out_len, rl_norm_report *rep);
+
 /* Decodes the code point at s[0..len) (len >= 1); *n = bytes used. Input must be valid
  * UTF-8 (normalised text is); a stray byte decodes as itself with *n = 1. */
 static inline uint32_t rl_utf8_decode(const unsigned char *s, size_t len, size_t *n) {

@@ -52,11 +52,15 @@ static inline uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n) {
     return rl_utf8_decode((const unsigned char *)t + i, len - i, n);
 }
 
+static inline bool alnum_ascii(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static inline bool is_word_at(const char *t, size_t len, size_t i) {
     size_t n;
     if (i >= len) return false;
     unsigned char c = (unsigned char)t[i];
-    if (c < 0x80) return isalnum(c) != 0;
+    if (c < 0x80) return alnum_ascii(c);
     return rl_cp_is_word(cp_at(t, len, i, &n));
 }
 
@@ -82,12 +86,19 @@ static inline size_t apostrophe_at(const char *t, size_t len, size_t i) {
     return 0;
 }
 
+/* These run for every word: no strlen, and most calls stop at the first byte. */
+static inline char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; }
+
 static bool eq_ci(const char *s, size_t n, const char *lit) {
-    size_t k = strlen(lit);
-    if (n != k) return false;
-    for (size_t i = 0; i < k; i++)
-        if (tolower((unsigned char)s[i]) != lit[i]) return false;
-    return true;
+    for (size_t i = 0; i < n; i++)
+        if (!lit[i] || lower_ascii(s[i]) != lit[i]) return false;
+    return lit[n] == '\0';
+}
+
+static bool eq_cs(const char *s, size_t n, const char *lit) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != lit[i] || !lit[i]) return false;
+    return lit[n] == '\0';
 }
 
 static bool in_list_ci(const char *s, size_t n, const char *const *list) {
@@ -98,7 +109,7 @@ static bool in_list_ci(const char *s, size_t n, const char *const *list) {
 
 static bool in_list_cs(const char *s, size_t n, const char *const *list) {
     for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(s, list[i], n)) return true;
+        if (eq_cs(s, n, list[i])) return true;
     return false;
 }
 
@@ -111,24 +122,29 @@ static const char *const hyphen_prefixes[] = {
     "psycho", "bi", "tri", "quasi", "pseudo", "ultra", "cyber", "geo", "euro", "afro", "self",
     "x", "t", "u", "de", "dis", "mis", "trans", "super", "hyper", "infra", "meta", "mega", NULL};
 
-/* Abbreviations that keep their period (case-sensitive). */
+/* Abbreviations that keep their period (case-sensitive; sorted by byte value for
+ * bsearch — keep it sorted when adding). */
 static const char *const abbrevs[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Cpt",
-    "Sgt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Rev", "Hon", "Pres", "Supt", "Insp", "Gov",
-    "St", "Ft", "Mt", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
-    "Fri", "Sat", "Sun", "Inc", "Corp", "Ltd", "Co", "Cos", "Bros", "Jr", "Sr", "Esq", "vs",
-    "etc", "approx", "est", "dept", "Dept", "Univ", "Assn", "cf", "al", "viz", "Messrs", "Mmes",
-    "Gens", "Reps", "Sens", "Govt", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Jos", "Wm",
-    "Calif", "Ariz", "Ark", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
-    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ala", "ca", "Op", "Ed", "Pvt",
-    "Cpl", "Gov", NULL};
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Brig", "Bros",
+    "Calif", "Capt", "Cdr", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl",
+    "Cpt", "Dec", "Dept", "Dr", "Esq", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga",
+    "Gen", "Gens", "Gov", "Govt", "Hon", "Inc", "Insp", "Jan", "Jos", "Jr",
+    "Jul", "Jun", "Kan", "Ky", "Lt", "Ltd", "Maj", "Mar", "Md", "Messrs",
+    "Mich", "Minn", "Mmes", "Mon", "Mont", "Mr", "Mrs", "Ms", "Mt", "Neb",
+    "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Penn", "Ph", "Pres", "Prof", "Pvt",
+    "Rd", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St",
+    "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ", "Va",
+    "Vol", "Vt", "Wed", "Wis", "Wm", "Wyo", "al", "approx", "cf", "dept",
+    "est", "etc", "fig", "pp", "viz", "vol", "vs",
+};
 
-/* Of those, the ones that may also close a sentence (the rest never do). */
-static const char *const terminal_abbrevs[] = {
-    "Inc", "Corp", "Ltd", "Co", "Cos", "Bros", "Jr", "Sr", "Esq", "etc", "al", "approx",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+/* Of those, the titles that never close a sentence (the rest may, before a typical
+ * sentence opener: "based in Little Rock, Ark. The company ..."). */
+static const char *const title_abbrevs[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Cpt",
+    "Sgt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Rev", "Hon", "Pres", "Supt", "Insp", "St",
+    "Ft", "Mt", "Messrs", "Mmes", "Gens", "Reps", "Sens", "Pvt", "Cpl", "Jos", "Wm", "Fig",
+    "fig", "Vol", "vol", "pp", "No", "vs", "cf", "viz", "approx", "Ph", NULL};
 
 /* Units split from a number before them: "$1m" → $ 1 m, "5pm" → 5 pm. */
 static const char *const units[] = {
@@ -148,6 +164,22 @@ static const char *const starters[] = {
 static const char *const nt_fused[] = {
     "dont", "didnt", "doesnt", "isnt", "wasnt", "couldnt", "wouldnt", "shouldnt", "havent",
     "hasnt", "arent", "werent", "aint", NULL};
+
+typedef struct span_key { const char *s; size_t n; } span_key;
+
+static int cmp_span(const void *k, const void *e) {
+    const span_key *key = k;
+    const char *w = *(const char *const *)e;
+    size_t wn = strlen(w);
+    int c = memcmp(key->s, w, key->n < wn ? key->n : wn);
+    return c ? c : (key->n > wn) - (key->n < wn);
+}
+
+static bool is_abbrev(const char *s, size_t n) {
+    span_key key = {s, n};
+    return n <= 6 && bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0], sizeof abbrevs[0],
+                             cmp_span) != NULL;
+}
 
 /* ---- tokenizer ---------------------------------------------------------------------- */
 
@@ -196,13 +228,19 @@ static size_t emoticon_at(const char *t, size_t len, size_t i) {
 static void push_word(tokvec *tv, const char *t, size_t s, size_t e, int nl) {
     size_t n = e - s;
     const char *w = t + s;
-    if (eq_ci(w, n, "cannot")) { push(tv, s, s + 3, nl); push(tv, s + 3, e, 0); return; }
-    if (eq_ci(w, n, "gonna") || eq_ci(w, n, "wanna") || eq_ci(w, n, "gotta")) {
+    char last = lower_ascii(w[n - 1]);
+    if (n == 6 && eq_ci(w, n, "cannot")) { push(tv, s, s + 3, nl); push(tv, s + 3, e, 0); return; }
+    if (n == 5 && last == 'a' &&
+        (eq_ci(w, n, "gonna") || eq_ci(w, n, "wanna") || eq_ci(w, n, "gotta"))) {
         push(tv, s, s + 3, nl);
         push(tv, s + 3, e, 0);
         return;
     }
-    if (in_list_ci(w, n, nt_fused)) { push(tv, s, e - 2, nl); push(tv, e - 2, e, 0); return; }
+    if (last == 't' && n >= 4 && n <= 8 && lower_ascii(w[n - 2]) == 'n' && in_list_ci(w, n, nt_fused)) {
+        push(tv, s, e - 2, nl);
+        push(tv, e - 2, e, 0);
+        return;
+    }
     if (isdigit((unsigned char)w[0])) {
         size_t k = 0;
         while (k < n && (isdigit((unsigned char)w[k]) || w[k] == '.' || w[k] == ',')) k++;
@@ -219,7 +257,7 @@ static void push_word(tokvec *tv, const char *t, size_t s, size_t e, int nl) {
 static bool takes_period(const char *t, size_t len, size_t s, size_t e) {
     const char *w = t + s;
     size_t n = e - s;
-    if (in_list_cs(w, n, abbrevs)) return true;
+    if (is_abbrev(w, n)) return true;
     if (n == 1 && isupper((unsigned char)w[0])) return true;            /* initial: J. */
     if ((n == 2 && !memcmp(w, "No", 2)) || (n == 2 && !memcmp(w, "no", 2))) {
         size_t k = e + 1;
@@ -258,13 +296,15 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
         int tnl = any ? nl : 0;
         any = true;
         nl = 0;
-        if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') && url_at(t, len, i)) {
+        if (((c | 0x20) == 'h' || (c | 0x20) == 'w' || (c | 0x20) == 'f') && i + 5 < len &&
+            (t[i + 3] == '.' || t[i + 3] == ':' || t[i + 4] == ':' || t[i + 5] == ':') &&
+            url_at(t, len, i)) {
             size_t e = scan_url(t, len, i);
             push(tv, i, e, tnl);
             i = e;
             continue;
         }
-        if (c < 0x80 ? isalnum(c) != 0 : rl_cp_is_word(cp)) {
+        if (c < 0x80 ? alnum_ascii(c) : rl_cp_is_word(cp)) {
             size_t s = i, j = i, seg = i;   /* seg: start of the current hyphen part */
             for (;;) {
                 while (j < len && is_word_at(t, len, j)) {
@@ -272,7 +312,7 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
                     cp_at(t, len, j, &n);
                     j += n;
                 }
-                if (j >= len) break;
+                if (j >= len || t[j] == ' ') break;
                 char d = t[j];
                 size_t al;
                 if (d == '.' && is_word_at(t, len, j + 1) && !(j + 1 < len && t[j + 1] == '.')) {
@@ -290,7 +330,7 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
                     if (!numeric && !in_list_ci(t + seg, j - seg, hyphen_prefixes)) break;
                     j++;
                     seg = j;
-                } else if (d == '@' && is_word_at(t, len, j + 1)) {
+                } else if ((d == '@' || d == '_') && is_word_at(t, len, j + 1)) {
                     j++;
                 } else if (d == '&' && j - s <= 3 && isupper((unsigned char)t[s]) &&
                            j + 1 < len && isupper((unsigned char)t[j + 1])) {
@@ -354,6 +394,11 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
                          (unsigned char)t[e + 2] == 0xA6) e += 3;
                 else break;
             }
+        } else if (cp == 0x2018 || cp == 0x2019) {
+            /* Doubled single quotes (‘’ ’’) stand for a double quote: one token. */
+            while (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
+                   ((unsigned char)t[e + 2] == 0x98 || (unsigned char)t[e + 2] == 0x99))
+                e += 3;
         } else if (c < 0x80 && strchr("-*_=~#<>+^|\\/`'", c)) {
             while (e < len && (unsigned char)t[e] == c) e++;
         }
@@ -379,8 +424,13 @@ typedef struct seg {
 } seg;
 
 static bool tok_is(const seg *g, size_t k, const char *lit) {
-    size_t n = strlen(lit);
-    return g->tok[k].end - g->tok[k].start == n && !memcmp(g->t + g->tok[k].start, lit, n);
+    return eq_cs(g->t + g->tok[k].start, g->tok[k].end - g->tok[k].start, lit);
+}
+
+static bool tok_list_number(const seg *g, size_t k) {
+    size_t n = g->tok[k].end - g->tok[k].start;
+    const char *w = g->t + g->tok[k].start;
+    return n <= 2 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[n - 1]);
 }
 
 static bool tok_final(const seg *g, size_t k) {
@@ -437,7 +487,8 @@ static void emit(seg *g, size_t a, size_t b, rl_sentence_kind kind, bool in_quot
     for (size_t k = a; k < b; k++) {
         const rtok *r = &g->tok[k];
         size_t n = r->end - r->start;
-        memcpy(forms, g->t + r->start, n);
+        const char *src = g->t + r->start;
+        for (size_t q = 0; q < n; q++) forms[q] = src[q];   /* tokens are short */
         forms[n] = '\0';
         toks[k - a] = (rl_token){.form = forms, .head = -1, .start = r->start, .end = r->end,
                                  .space_after = r->space_after};
@@ -470,7 +521,10 @@ static size_t boundary_after(seg *g, size_t k, size_t line_end) {
     size_t e = k + 1;
     while (e < line_end && !g->tok[e - 1].space_after && tok_closes(g, e)) e++;
     if (e >= line_end) return e;
-    if (tok_lower_word(g, e)) return 0;
+    /* '"Why?" he asked' continues; otherwise even a lowercase word starts a new
+     * sentence (abbreviations have taken their periods already; web text is casual). */
+    if (tok_lower_word(g, e) && e > k + 1 && !tok_is(g, e - 1, ")") && !tok_is(g, e - 1, "]"))
+        return 0;
     const char *w = g->t + g->tok[e].start;
     if (strchr(",;:)]}%", w[0])) return 0;
     if (tok_is(g, k, "...") || tok_is(g, k, "\xE2\x80\xA6"))
@@ -485,7 +539,7 @@ static size_t boundary_after_abbrev(seg *g, size_t k, size_t line_end) {
     const char *w = g->t + r->start;
     size_t n = r->end - r->start - 1;
     bool dotted = memchr(w, '.', n) != NULL;
-    if (!dotted && !in_list_cs(w, n, terminal_abbrevs)) return 0;
+    if (!dotted && in_list_cs(w, n, title_abbrevs)) return 0;
     if (n == 1) return 0;                                            /* initials */
     size_t e = k + 1;
     while (e < line_end && !g->tok[e - 1].space_after && tok_closes(g, e)) e++;
@@ -507,6 +561,8 @@ static bool line_continues(const seg *g, size_t last, size_t next) {
 
 static void update_quotes(seg *g, size_t a, size_t b) {
     for (size_t k = a; k < b; k++) {
+        unsigned char c = (unsigned char)g->t[g->tok[k].start];
+        if (c != '"' && c != 0xE2) continue;                 /* fast path: not a quote */
         if (tok_opens_quote(g, k)) g->quote_depth = 1;
         else if (tok_is(g, k, "\xE2\x80\x9D") || (tok_is(g, k, "\"") && tok_closes(g, k)))
             g->quote_depth = 0;
@@ -520,7 +576,12 @@ static void split_text(seg *g, size_t a, size_t b, bool headline_ok) {
         size_t e = 0;
         const rtok *r = &g->tok[k];
         if (tok_final(g, k)) {
+            /* "1. First point": the period of a list number ends nothing. */
+            if (k == s + 1 && tok_list_number(g, s) && tok_is(g, k, ".")) continue;
             e = boundary_after(g, k, b);
+        } else if (tok_is(g, k, ":") && k + 3 < b && tok_list_number(g, k + 1) &&
+                   tok_is(g, k + 2, ".") && tok_upper_word(g, k + 3)) {
+            e = k + 1;                                            /* "problems: 1. It" */
         } else if (r->end - r->start > 1 && g->t[r->end - 1] == '.') {
             e = boundary_after_abbrev(g, k, b);
         } else if (k + 1 - s >= SOFT_SENT_TOKENS &&
