@@ -65,7 +65,7 @@ static void usage(FILE *out) {
         "plain text, JSON lines {id, date, title, text}, PETRARCH XML, HTML, CoNLL-U,\n"
         "or any of them gzip-compressed.\n\n"
         "options:\n"
-        "  --input-format F       text, jsonl, petrarch, html or conllu (default: detect)\n"
+        "  --input-format F       text, jsonl, petrarch-xml, html or conllu (default: detect)\n"
         "  --date YYYY-MM-DD      publication date for documents that carry none\n"
         "  --format F             jsonl (default), tsv or phoenix\n"
         "  --db FILE              store documents, sentences and events in SQLite FILE;\n"
