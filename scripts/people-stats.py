@@ -38,13 +38,13 @@ def valid_date(s):
 
 
 def role_of(code):
-    if code.startswith("IGO"):
-        return "IGO"
+    if code.startswith(("IGO", "IMG")):
+        return code[:3]
     rest = code[3:]
     for i in range(0, len(rest), 3):
         if rest[i:i + 3] in ROLES:
             return rest[i:i + 3]
-    return rest[:3] or "(country)"
+    return "(group: %s)" % code if rest else "(country)"
 
 
 def parse(path):
@@ -159,6 +159,9 @@ def main(argv):
         print("\n| role | people with a range in it |\n|---|---:|")
         for r, c in roles.most_common():
             print(f"| {r} | {c} |")
+        print("\nPeople with a range under each country or organisation code:\n")
+        print(", ".join(f"{k} {v}" for k, v in
+                        sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))) + ".")
     else:
         print(f"people {len(people)}  synonyms {nsyn}  ranges {nranges}  "
               f"open-ended {opened}  errors {len(errors)}")
