@@ -282,6 +282,11 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         if (is_relative_pronoun(t, s) && rl_tree_rel(t, p, "acl")) return rl_tree_head(t, p);
         return s;
     }
+    /* "…," said the head of the bureau: the speaker is parsed as an object */
+    if (class_of(t, p) == CL_SAY) {
+        int o = rl_tree_child(t, p, "obj");
+        if (o >= 0 && o > p) return o;
+    }
     int h = rl_tree_head(t, p);
     if (h < 0) return -1;
     if (upos_is(t, p, "NOUN")) {
@@ -367,9 +372,12 @@ static bool is_if_clause(const rl_tree *t, int p) {
 
 /* Whether a child-to-governor link can carry an embedded event. */
 static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
-    if (rl_tree_rel(t, cur, "xcomp") || rl_tree_rel(t, cur, "acl")) return true;
+    if (rl_tree_rel(t, cur, "xcomp")) return true;
+    if (rl_tree_rel(t, cur, "acl")) return !rl_tree_rel(t, cur, "acl:relcl");
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
                                              cls == CL_REJECT;
+    /* "X said: Y" is often parsed as parataxis */
+    if (rl_tree_rel(t, cur, "parataxis")) return cls == CL_SAY;
     if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY;
     if (rl_tree_rel(t, cur, "obl") || rl_tree_rel(t, cur, "nmod")) {
         const char *cs = rl_tree_case(t, cur);
@@ -381,6 +389,44 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         if (cls == CL_THREATEN) return strcmp(cs, "OF") == 0 || strcmp(cs, "WITH") == 0;
     }
     return false;
+}
+
+static bool is_date_word(const rl_tree *t, int i) {
+    return rl_date_relative(20000101, t->uform[i], false) != 0;
+}
+
+/* Verbs that pass an event noun's subject down ("reiterated its rejection") but report
+ * speech when they take a clause ("reiterated that ..."). */
+static bool say_like(const rl_tree *t, int g) {
+    const char *l = t->ulemma[g];
+    return strcmp(l, "REITERATE") == 0 || strcmp(l, "REPEAT") == 0 ||
+           strcmp(l, "EXPRESS") == 0;
+}
+
+/* The verb governing the event at *curp and its class, or -1. Follows coordination
+ * ("ready to negotiate and cooperate") and the common misparse of "X did, Wednesday,
+ * Y" in which Y hangs off the date word as an apposition; *curp is moved along. */
+static int governor(const rl_tree *t, int *curp, verb_class *clsp) {
+    int cur = *curp;
+    for (int guard = 0; guard < 8; guard++) {
+        int h = rl_tree_head(t, cur);
+        if (h < 0) break;
+        if (rl_tree_rel(t, cur, "conj") || (rl_tree_rel(t, cur, "appos") && is_date_word(t, h))) {
+            cur = h;
+            continue;
+        }
+        break;
+    }
+    *curp = cur;
+    int g = rl_tree_head(t, cur);
+    if (g < 0) return -1;
+    verb_class cls = class_of(t, g);
+    if (cls == CL_LIGHT && say_like(t, g) &&
+        (rl_tree_rel(t, cur, "ccomp") || rl_tree_rel(t, cur, "parataxis")))
+        cls = CL_SAY;
+    if (cls == CL_NONE || !governed_link(t, cur, cls)) return -1;
+    *clsp = cls;
+    return g;
 }
 
 /* ---- events ---- */
@@ -403,6 +449,7 @@ typedef struct sent_ctx {
     const rl_pred_match *match;
     const bool *has;
     const char *quote_speaker; /* speaker of a quotation this sentence belongs to */
+    const char *quote_speaker_text;
     out_list *out;
 } sent_ctx;
 
@@ -469,6 +516,7 @@ typedef struct ev_draft {
     const char *code;
     int src, tgt;
     int speaker;            /* token of the say-verb's subject, or -1 */
+    bool speaker_is_source; /* the quotation's speaker is the source (no token) */
     const char *trigger;
     const char *rule;
     bool negated, conditional;
@@ -499,6 +547,13 @@ static int emit(sent_ctx *sc, const ev_draft *dr, const rl_code_pair *cp) {
     rl_actor srcs[4], tgts[4];
     int src = antecedent(t, dr->src), tgt = antecedent(t, dr->tgt);
     int ns = src >= 0 ? rl_actors_resolve(&ac, src, srcs, 4) : 0;
+    if (ns == 0 && dr->speaker_is_source && ac.speaker) {
+        memset(&srcs[0], 0, sizeof srcs[0]);
+        srcs[0].code = ac.speaker;
+        srcs[0].text = sc->quote_speaker_text;
+        srcs[0].head = -1;
+        ns = 1;
+    }
     if (ns == 0) return 0;   /* no event without a known source */
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
@@ -597,6 +652,22 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
     return 0;
 }
 
+static bool has_modal_must(const rl_tree *t, int p) {
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (rl_tree_rel(t, c, "aux") &&
+            (strcmp(t->ulemma[c], "MUST") == 0 || strcmp(t->ulemma[c], "SHOULD") == 0))
+            return true;
+    }
+    return false;
+}
+
+/* A predicate noun ("talks are a betrayal"): the copula's subject is what the event is
+ * about, not who acts. */
+static bool copular_noun(const rl_tree *t, int p) {
+    return upos_is(t, p, "NOUN") && rl_tree_child(t, p, "cop") >= 0;
+}
+
 /* Builds and emits the event of predicate p. */
 static int code_predicate(sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
@@ -611,6 +682,12 @@ static int code_predicate(sent_ctx *sc, int p) {
     if (!d.code || rl_code_is_null(d.code)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
     d.tgt = m->target >= 0 ? m->target : first_target(sc, p);
+    bool copular = copular_noun(t, p);
+    if (copular) {
+        d.tgt = rl_tree_child(t, p, "nsubj");
+        d.src = -1;
+    }
+    bool must = has_modal_must(t, p);
     d.trigger = trigger_of(sc, p, m->extra);
     d.rule = rule_string(sc, m->file, m->line, m->text);
     d.chain[d.nchain++] = p;
@@ -618,12 +695,9 @@ static int code_predicate(sent_ctx *sc, int p) {
 
     int cur = p;
     for (int hop = 0; hop < 12; hop++) {
-        while (rl_tree_rel(t, cur, "conj") && rl_tree_head(t, cur) >= 0)
-            cur = rl_tree_head(t, cur);
-        int g = rl_tree_head(t, cur);
+        verb_class cls;
+        int g = governor(t, &cur, &cls);
         if (g < 0) break;
-        verb_class cls = class_of(t, g);
-        if (cls == CL_NONE || !governed_link(t, cur, cls)) break;
         if (d.nchain < 16) d.chain[d.nchain++] = g;
         if (cls == CL_LIGHT) {
             if (d.src < 0 || upos_is(t, d.src, "PRON")) {
@@ -639,10 +713,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         } else if (cls == CL_SAY) {
             d.speaker = subject_of(t, g, 0);
             cur = g;
-            /* the say verb may itself be governed ("he said he wanted to ...") */
-            int s2 = rl_tree_head(t, g);
-            if (s2 < 0 || !rl_tree_rel(t, g, "xcomp")) break;
-            continue;
+            break;
         } else {
             const char *c2 = combine(a, cls, d.code);
             if (!c2) return 0;
@@ -667,8 +738,8 @@ static int code_predicate(sent_ctx *sc, int p) {
         }
         cur = g;
     }
-    /* "…, he said": the say verb hangs off the event as parataxis */
     if (d.speaker < 0) {
+        /* "…, he said": the say verb hangs off the event as parataxis */
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
             if (rl_tree_rel(t, c, "parataxis") && class_of(t, c) == CL_SAY) {
@@ -677,6 +748,30 @@ static int code_predicate(sent_ctx *sc, int p) {
                 break;
             }
         }
+    }
+    if (d.speaker < 0) {
+        /* a say verb further up ("X said: if ..., it must ...") */
+        int g = rl_tree_head(t, cur);
+        for (int steps = 0; g >= 0 && steps < 8; steps++, g = rl_tree_head(t, g)) {
+            if (class_of(t, g) == CL_SAY || say_like(t, g)) {
+                d.speaker = subject_of(t, g, 0);
+                break;
+            }
+        }
+    }
+    if (must) {
+        /* "the US must stop arms sales": the speaker demands it of the subject */
+        if (d.speaker < 0 && !sc->quote_speaker) return 0;
+        const char *c2 = combine(a, CL_DEMAND, d.code);
+        if (!c2) return 0;
+        d.code = c2;
+        d.tgt = d.src;
+        d.src = d.speaker;
+        d.speaker_is_source = d.speaker < 0;
+        d.trigger = rl_arena_printf(a, "must %s", d.trigger);
+    } else if (copular) {
+        d.src = d.speaker;
+        d.speaker_is_source = d.speaker < 0;
     }
     d.conditional = cond >= 0;
     if (emit(sc, &d, &m->code) != 0) return -1;
@@ -692,12 +787,9 @@ static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) 
         if (!sc->has[p] || skip[p]) continue;
         int cur = p;
         for (int hop = 0; hop < 12; hop++) {
-            while (rl_tree_rel(t, cur, "conj") && rl_tree_head(t, cur) >= 0)
-                cur = rl_tree_head(t, cur);
-            int g = rl_tree_head(t, cur);
+            verb_class cls;
+            int g = governor(t, &cur, &cls);
             if (g < 0) break;
-            verb_class cls = class_of(t, g);
-            if (cls == CL_NONE || !governed_link(t, cur, cls)) break;
             if (cls != CL_LIGHT) {
                 absorbed[g] = true;
                 if (cls == CL_SAY) break;
@@ -739,7 +831,7 @@ static void note_mentions(sent_ctx *sc) {
 }
 
 /* The speaker of "X said:" — the subject of the sentence's main say verb. */
-static const char *introducer(sent_ctx *sc) {
+static const char *introducer(sent_ctx *sc, const char **text) {
     const rl_tree *t = &sc->t;
     for (int i = 0; i < t->n; i++) {
         if (rl_tree_head(t, i) >= 0 || class_of(t, i) != CL_SAY) continue;
@@ -747,7 +839,10 @@ static const char *introducer(sent_ctx *sc) {
         rl_actor x;
         rl_actor_ctx ac = sc->actx;
         ac.remember = false;
-        if (s >= 0 && rl_actor_resolve1(&ac, s, &x)) return x.code;
+        if (s >= 0 && rl_actor_resolve1(&ac, s, &x)) {
+            *text = x.text;
+            return x.code;
+        }
     }
     return NULL;
 }
@@ -764,7 +859,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
     rl_docres *dr = rl_docres_new(a);
     if (!dr) goto oom;
     int32_t pub = rl_date_parse(doc->date);
-    const char *speaker = NULL;
+    const char *speaker = NULL, *speaker_text = NULL;
     bool prev_introduces = false;
 
     for (int si = 0; si < doc->nsentences; si++) {
@@ -794,6 +889,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         /* a quotation continues the speaker of "X said:" or an open quote */
         if (!(prev_introduces || s->in_quote)) speaker = NULL;
         sc.quote_speaker = speaker;
+        sc.quote_speaker_text = speaker_text;
         sc.actx.speaker = speaker;
 
         bool story = false;
@@ -803,7 +899,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             continue;
         }
         note_mentions(&sc);
-        if (s->introduces_quote) speaker = introducer(&sc);
+        if (s->introduces_quote) speaker = introducer(&sc, &speaker_text);
         prev_introduces = s->introduces_quote;
 
         int n = s->ntokens;

@@ -161,6 +161,8 @@ static void test_pronouns(void) {
     RESOLVES(1, "IRNGOV");
     rl_docres_person_add(f.ctx.doc, "FIREFLY", "FRDGOV", "PRESIDENT");
     RESOLVES(4, "FRDGOV");
+    RESOLVES(3, "FRDGOV");      /* a government member's country: the state he speaks for */
+    rl_docres_person_add(f.ctx.doc, "KRUPP", "FRDMIL", "GENERAL");
     RESOLVES(3, "FRD");
     rl_arena_free(f.a);
 }
