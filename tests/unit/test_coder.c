@@ -424,6 +424,73 @@ static void test_duplicates_merged(void) {
     END();
 }
 
+static void test_must_is_a_demand(void) {
+    /* "Iran said Russia must release the prisoners." */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 Russia Russia PROPN 5 nsubj\n"
+         "4 must must AUX 5 aux\n"
+         "5 release release VERB 2 ccomp\n"
+         "6 the the DET 7 det\n"
+         "7 prisoners prisoner NOUN 5 obj\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1053", "IRN", "RUS");
+    END();
+}
+
+static void test_must_without_speaker_is_nothing(void) {
+    /* "Russia must release the prisoners." states no demand by anyone */
+    CODE(NULL,
+         "1 Russia Russia PROPN 3 nsubj\n"
+         "2 must must AUX 3 aux\n"
+         "3 release release VERB 0 root\n"
+         "4 prisoners prisoner NOUN 3 obj\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_copular_noun_inverted_speaker(void) {
+    /* "The talks are a betrayal," said the Revolutionary Guard Corps. */
+    CODE(NULL,
+         "1 \" \" PUNCT 5 punct\n"
+         "2 The the DET 3 det\n"
+         "3 talks talk NOUN 5 nsubj\n"
+         "4 are be AUX 5 cop\n"
+         "5 betrayal betrayal NOUN 7 ccomp\n"
+         "6 \" \" PUNCT 5 punct\n"
+         "7 said say VERB 0 root\n"
+         "8 the the DET 11 det\n"
+         "9 Revolutionary Revolutionary PROPN 11 compound\n"
+         "10 Guard Guard PROPN 11 compound\n"
+         "11 Corps Corps PROPN 7 obj\n"
+         "12 . . PUNCT 7 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("111", "IRNMIL", "-");
+    END();
+}
+
+static void test_date_apposition_misparse(void) {
+    /* "Iran reiterated, Wednesday, its rejection of negotiations." with the date parsed as
+     * the object and the rejection as its apposition */
+    CODE("2019-07-18",
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 reiterated reiterate VERB 0 root\n"
+         "3 , , PUNCT 4 punct\n"
+         "4 Wednesday Wednesday PROPN 2 obj\n"
+         "5 , , PUNCT 7 punct\n"
+         "6 its its PRON 7 nmod:poss\n"
+         "7 rejection rejection NOUN 4 appos\n"
+         "8 of of ADP 9 case\n"
+         "9 negotiations negotiation NOUN 7 nmod\n"
+         "10 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "-");
+    CHECK_STR(c.ev[0].date, "2019-07-17");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -450,6 +517,10 @@ int main(void) {
     RUN(test_furniture_never_coded);
     RUN(test_discard);
     RUN(test_duplicates_merged);
+    RUN(test_must_is_a_demand);
+    RUN(test_must_without_speaker_is_nothing);
+    RUN(test_copular_noun_inverted_speaker);
+    RUN(test_date_apposition_misparse);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
