@@ -62,10 +62,11 @@ if have_shared && [ -f "$P/CAMEO.2.0.txt" ]; then
     if grep -q 'error: .*: \(bad\|invalid\|unclosed\|missing\|unexpected\)' "$TMP/real"; then
         fail real_files_no_bad_lines "$(grep -m3 'error' "$TMP/real")"
     else ok real_files_no_bad_lines; fi
-    # Load time (a measurement, printed; meaningless under the sanitizers).
-    echo "# $(tail -n 1 "$TMP/real" | sed 's/:.*//')"
+    # Load time (a measurement, printed; meaningless under the sanitizers). The bound is
+    # on CPU time, which a machine busy with other work does not inflate.
+    echo "# $(tail -n 1 "$TMP/real" | sed 's/): .*/)/')"
     if [ -z "$REDLINE_SANITIZED" ]; then
-        ms=$(tail -n 1 "$TMP/real" | sed -n 's/.* in \([0-9]*\)\.[0-9]* ms.*/\1/p')
+        ms=$(tail -n 1 "$TMP/real" | sed -n 's/.* ms (\([0-9]*\)\.[0-9]* ms CPU).*/\1/p')
         if [ -n "$ms" ] && [ "$ms" -lt 1000 ]; then ok real_files_load_under_1s
         else fail real_files_load_under_1s "took ${ms:-?} ms"; fi
     fi
