@@ -159,7 +159,8 @@ static const char *fallback_role(const char *w) {
 static bool core_rel(const rl_tree *t, int c) {
     return rl_tree_rel(t, c, "compound") || rl_tree_rel(t, c, "flat") ||
            rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "nmod:poss") ||
-           rl_tree_rel(t, c, "fixed") || rl_tree_rel(t, c, "det");
+           rl_tree_rel(t, c, "fixed") || rl_tree_rel(t, c, "det") ||
+           rl_tree_rel(t, c, "nmod:desc");
 }
 
 static void core_mark(const rl_tree *t, int i, char *mark, int depth) {

@@ -779,6 +779,49 @@ static int code_predicate(sent_ctx *sc, int p) {
     return 0;
 }
 
+/* Verbs whose class alone says what happened when the dictionary has nothing for them
+ * or for their complement ("agreed to undertake exercises", "refused the offer"). The
+ * weaker members of the classes (want, hope, plan, press, ...) are left out. */
+static const char *const fallback_verbs[] = {
+    "AGREE", "OFFER", "PROMISE", "PLEDGE", "VOW", "READY", "WILLING", "URGE", "CALL",
+    "APPEAL", "ASK", "REQUEST", "DEMAND", "REFUSE", "DECLINE", "REJECT", "THREATEN", NULL
+};
+
+static bool class_fallback(const rl_tree *t, int g, rl_pred_match *m) {
+    verb_class cls = class_of(t, g);
+    const char *code = cls == CL_INTENT ? "030" : cls == CL_APPEAL ? "020"
+                     : cls == CL_DEMAND ? "100" : cls == CL_REJECT ? "120"
+                     : cls == CL_THREATEN ? "130" : NULL;
+    if (!code || !(upos_is(t, g, "VERB") || upos_is(t, g, "ADJ"))) return false;
+    bool strong = false;
+    for (int i = 0; fallback_verbs[i] && !strong; i++)
+        strong = strcmp(fallback_verbs[i], t->ulemma[g]) == 0;
+    if (!strong) return false;
+    /* "call" only appeals with "for" or "on" ("called for talks", "called on Iran") */
+    bool complement = false;
+    for (int k = t->kid_off[g]; k < t->kid_off[g + 1] && !complement; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        if (rl_tree_rel(t, c, "obl"))
+            complement = cs && (strcmp(cs, "FOR") == 0 || strcmp(cs, "ON") == 0 ||
+                                strcmp(cs, "TO") == 0);
+        else if (strcmp(t->ulemma[g], "CALL") != 0)
+            complement = rl_tree_rel(t, c, "xcomp") || rl_tree_rel(t, c, "ccomp") ||
+                         rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "iobj");
+    }
+    if (!complement) return false;
+    memset(m, 0, sizeof *m);
+    snprintf(m->code.code, sizeof m->code.code, "%s", code);
+    m->source = m->target = -1;
+    m->extra = g;
+    m->file = "builtin";
+    m->line = 0;
+    m->text = cls == CL_INTENT ? "intent verb [030]" : cls == CL_APPEAL ? "appeal verb [020]"
+            : cls == CL_DEMAND ? "demand verb [100]" : cls == CL_REJECT ? "reject verb [120]"
+            : "threaten verb [130]";
+    return true;
+}
+
 /* Whether p is a verb of a governing class with an embedded event below it (its own
  * dictionary event then gives way to the combination). */
 static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) {
@@ -908,8 +951,11 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         bool *skip = rl_arena_calloc(a, (size_t)n, sizeof(bool));
         bool *absorbed = rl_arena_calloc(a, (size_t)n, sizeof(bool));
         if (!match || !has || !skip || !absorbed) goto oom;
-        for (int p = 0; p < n; p++)
+        for (int p = 0; p < n; p++) {
             has[p] = rl_match_predicate(sc.actx.dicts, &sc.t, p, &match[p]);
+            if (!has[p] || rl_code_is_null(match[p].code.code))
+                has[p] = class_fallback(&sc.t, p, &match[p]) || has[p];
+        }
         sc.match = match;
         sc.has = has;
         for (int p = 0; p < n; p++) {
