@@ -491,6 +491,34 @@ static void test_date_apposition_misparse(void) {
     END();
 }
 
+static void test_class_fallback(void) {
+    /* "Brazil urged Iran to repatriate the criminals": nothing in the dictionary for
+     * either verb, yet it is an appeal to Iran */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 urged urge VERB 0 root\n"
+         "3 Iran Iran PROPN 2 obj\n"
+         "4 to to PART 5 mark\n"
+         "5 repatriate repatriate VERB 2 xcomp\n"
+         "6 the the DET 7 det\n"
+         "7 criminals criminal NOUN 5 obj\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("020", "BRA", "IRN");
+    CHECK_STR(c.ev[0].rule, "builtin:0: appeal verb [020]");
+    END();
+}
+
+static void test_class_fallback_needs_complement(void) {
+    /* "Iran agreed." agrees to nothing we can name */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 agreed agree VERB 0 root\n"
+         "3 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -521,6 +549,8 @@ int main(void) {
     RUN(test_must_without_speaker_is_nothing);
     RUN(test_copular_noun_inverted_speaker);
     RUN(test_date_apposition_misparse);
+    RUN(test_class_fallback);
+    RUN(test_class_fallback_needs_complement);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
