@@ -122,6 +122,14 @@ static void longest_phrase_wins(void) {
     /* "ISI" must not pluralise into "ISIS" (the Islamic State). */
     CHECK_STR(actor_all("ISI", 0), "PAKSPY");
     CHECK_STR(actor_all("ISIS", 0), "IMGMOSISI");
+    /* Longer names that are not the state: a null code, or another state. */
+    CHECK(actor("PARIS AGREEMENT", 0, &m) == NULL);
+    CHECK_INT(m, 2);
+    CHECK_STR(actor("PARIS", 0, &m), "FRA");
+    CHECK_STR(actor("NEW SOUTH WALES", 0, &m), "AUS");
+    CHECK_INT(m, 3);
+    CHECK_STR(actor_all("CONGO", 0), "COD");
+    CHECK_STR(actor_all("REPUBLIC OF THE CONGO", 0), "COG");
     /* "WHO" is the pronoun too: only the full name codes the WHO. */
     CHECK(actor_all("WHO", 0) == NULL);
     CHECK_STR(actor_all("WORLD HEALTH ORGANIZATION", 0), "IGOUNOHLHWHO");
