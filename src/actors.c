@@ -232,10 +232,22 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     int n = t->n;
     memset(r, 0, sizeof *r);
     r->lo = r->hi = head;
-    char *mark = rl_arena_calloc(c->arena, (size_t)n + 1, 1);
-    const char **words = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(char *));
-    int *idx = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(int));
-    if (!mark || !words || !idx) return false;
+    /* The buffers are only used before any recursion below, so a sentence's phrases can
+     * share one set. */
+    char *mark = c->scratch_mark;
+    const char **words = c->scratch_words;
+    int *idx = c->scratch_idx;
+    char *used = c->scratch_used;
+    if (!mark || !words || !idx || !used) {
+        mark = rl_arena_calloc(c->arena, (size_t)n + 1, 1);
+        words = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(char *));
+        idx = rl_arena_calloc(c->arena, (size_t)n + 1, sizeof(int));
+        used = rl_arena_calloc(c->arena, (size_t)n + 1, 1);
+        if (!mark || !words || !idx || !used) return false;
+    } else {
+        memset(mark, 0, (size_t)n + 1);
+        memset(used, 0, (size_t)n + 1);
+    }
     core_mark(t, head, mark, 0);
 
     int nw = 0;
@@ -253,8 +265,6 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     const char *afile = NULL;
     int aline = 0;
     bool agent_prefix = false;
-    char *used = rl_arena_calloc(c->arena, (size_t)nw + 1, 1);
-    if (!used) return false;
     const char *poss_pronoun = NULL;
     for (int i = 0; i < nw;) {
         size_t ma = 0, mg = 0;
@@ -406,6 +416,15 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
         }
     }
     return true;
+}
+
+int rl_actor_ctx_scratch(rl_actor_ctx *c) {
+    size_t n = (size_t)c->t->n + 1;
+    c->scratch_mark = rl_arena_alloc(c->arena, n);
+    c->scratch_used = rl_arena_alloc(c->arena, n);
+    c->scratch_words = rl_arena_calloc(c->arena, n, sizeof(char *));
+    c->scratch_idx = rl_arena_calloc(c->arena, n, sizeof(int));
+    return c->scratch_mark && c->scratch_used && c->scratch_words && c->scratch_idx ? 0 : -1;
 }
 
 bool rl_actor_resolve1(const rl_actor_ctx *c, int head, rl_actor *out) {

@@ -68,7 +68,15 @@ typedef struct rl_actor_ctx {
     rl_arena *arena;
     const char *speaker;    /* actor code first-person pronouns stand for, or NULL */
     bool remember;          /* record people and actors met in doc */
+    /* optional scratch of t->n + 1 entries each, reused by every phrase of the sentence
+     * (NULL: allocated per phrase) */
+    char *scratch_mark, *scratch_used;
+    const char **scratch_words;
+    int *scratch_idx;
 } rl_actor_ctx;
+
+/* Allocates the scratch buffers of c for its tree; 0 or -1 when out of memory. */
+int rl_actor_ctx_scratch(rl_actor_ctx *c);
 
 /* Resolves the nominal headed by token head, and its conjuncts: writes up to max actors
  * and returns how many were found (0 = no known actor). */

@@ -928,6 +928,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.actx.doc = dr;
         sc.actx.date = pub;
         sc.actx.arena = a;
+        if (rl_actor_ctx_scratch(&sc.actx) != 0) goto oom;
 
         /* a quotation continues the speaker of "X said:" or an open quote */
         if (!(prev_introduces || s->in_quote)) speaker = NULL;
