@@ -128,6 +128,8 @@ static void longest_phrase_wins(void) {
     CHECK_STR(actor("PARIS", 0, &m), "FRA");
     CHECK_STR(actor("NEW SOUTH WALES", 0, &m), "AUS");
     CHECK_INT(m, 3);
+    CHECK(actor_all("AMERICAS", 0) == NULL);        /* not the reader's plural of AMERICA */
+    CHECK_STR(actor_all("AMERICA", 0), "USA");
     CHECK_STR(actor_all("CONGO", 0), "COD");
     CHECK_STR(actor_all("REPUBLIC OF THE CONGO", 0), "COG");
     /* "WHO" is the pronoun too: only the full name codes the WHO. */
