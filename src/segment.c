@@ -569,6 +569,15 @@ static void update_quotes(seg *g, size_t a, size_t b) {
     }
 }
 
+/* Is sentence [a, b) quoted speech: inside a quotation opened earlier, or opening one
+ * that is still open at its end or closes exactly there? Updates the quote state. */
+static bool quoted(seg *g, size_t a, size_t b) {
+    bool before = g->quote_depth > 0 && !tok_opens_quote(g, a);
+    update_quotes(g, a, b);
+    bool opens = tok_opens_quote(g, a) && (g->quote_depth > 0 || tok_closes(g, b - 1));
+    return before || opens;
+}
+
 /* Splits tokens [a, b) of running text into sentences. */
 static void split_text(seg *g, size_t a, size_t b, bool headline_ok) {
     size_t s = a;
@@ -589,10 +598,7 @@ static void split_text(seg *g, size_t a, size_t b, bool headline_ok) {
             e = k + 1;
         }
         if (e && e < b && e > k) {
-            bool q = g->quote_depth > 0 && !tok_opens_quote(g, s);
-            update_quotes(g, s, e);
-            emit(g, s, e, RL_SENT_BODY, q || (tok_opens_quote(g, s) && g->quote_depth == 0 &&
-                                                tok_closes(g, e - 1)));
+            emit(g, s, e, RL_SENT_BODY, quoted(g, s, e));
             s = e;
             k = e - 1;
         }
@@ -605,9 +611,7 @@ static void split_text(seg *g, size_t a, size_t b, bool headline_ok) {
                        !(g->t[g->tok[last].end - 1] == '.');
         rl_sentence_kind kind = unpunct && headline_ok && !g->seen_content && b - s <= 40
                                     ? RL_SENT_HEADLINE : RL_SENT_BODY;
-        bool q = g->quote_depth > 0 && !tok_opens_quote(g, s);
-        update_quotes(g, s, b);
-        emit(g, s, b, kind, q);
+        emit(g, s, b, kind, quoted(g, s, b));
     }
 }
 

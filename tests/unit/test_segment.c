@@ -99,7 +99,7 @@ static void test_headline_and_quotes(void) {
     CHECK_INT(d.sentences[1].kind, RL_SENT_BODY);
     CHECK_INT(d.sentences[2].kind, RL_SENT_BODY);           /* not the first line */
     CHECK(d.sentences[3].introduces_quote);
-    CHECK(!d.sentences[4].in_quote);                         /* opens the quotation */
+    CHECK(d.sentences[4].in_quote);                          /* opens the quotation */
     CHECK(d.sentences[5].in_quote);                          /* "We will talk." */
     CHECK_INT(d.sentences[4].paragraph + 1, d.sentences[6].paragraph);
     CHECK(!d.sentences[7].in_quote);
