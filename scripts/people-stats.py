@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 HORIZON = 20261128          # ranges ending after this must be written open-ended (>date)
 SECTION = re.compile(r"^#\s*====\s*(.+?)\s*====\s*$")
 RANGE = re.compile(r"^\[([A-Z]{3,15})\s+(?:>(\d+)|<(\d+)|(\d+)-(\d+))\]\s*(#.*)?$")
-ROLES = ("GOV", "MIL", "LEG", "OPP", "ELI", "REB", "JUD", "REL", "PTY", "SPY", "BUS",
+ROLES = ("GOV", "MIL", "LEG", "OPP", "ELI", "REB", "INS", "SEP", "JUD", "REL", "PTY", "SPY", "BUS",
          "COP", "CVL", "MED", "IGO")
 
 
