@@ -17,6 +17,7 @@ ranges counts once under each role.
 """
 import datetime
 import re
+import signal
 import sys
 from collections import Counter, defaultdict
 
@@ -177,4 +178,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet when piped into head
     sys.exit(main(sys.argv))
