@@ -181,6 +181,9 @@ void rl_dict_get_stats(const rl_dicts *d, rl_dict_stats *out);
 
 /* ---- loading file by file (redline dict check / stats, tests) ----
  *
+ * (The match and lookup functions above also accept mixed-case words: they upper-case
+ * them as the files are upper-cased, Unicode-aware.)
+ *
  * rl_dicts_open() is rl_dicts_new() + rl_dicts_load() per file + rl_dicts_finish().
  * Problems go to warn: err->status RL_ERR_FORMAT is an error (the line was skipped, or a
  * check failed), RL_OK a warning (the line was read, perhaps not as written). */
@@ -204,9 +207,10 @@ int rl_dicts_load(rl_dicts *d, rl_dict_kind kind, const char *path,
 int rl_dicts_finish(rl_dicts *d, rl_error *err);
 
 /* Consistency checks on a finished set: duplicates, unreachable patterns and verbs,
- * unknown CAMEO codes, invalid, inverted or overlapping date ranges. Each problem goes
- * to warn; counts are added to *out (errors, duplicates, unknown_codes,
- * unreachable_patterns). Returns the number of errors found. */
+ * unknown CAMEO codes, inverted or overlapping date ranges, actors without a code
+ * (invalid dates are reported while loading). Each problem goes to warn; counts are
+ * added to *out (errors, warnings, duplicates, unknown_codes, unreachable_patterns).
+ * Returns the number of errors found. */
 size_t rl_dicts_check(const rl_dicts *d, void (*warn)(void *ctx, const rl_error *w),
                       void *warn_ctx, rl_dict_stats *out);
 

@@ -131,6 +131,7 @@ static int default_files(dict_file **files, size_t *n, const char *dir) {
     return add_default(files, n, dir, "discards.txt");
 }
 
+/* rl_dict_stats holds only size_t counters, so it can be walked as an array of them. */
 static void diff_stats(rl_dict_stats *out, const rl_dict_stats *after, const rl_dict_stats *before) {
     const size_t *a = (const size_t *)after, *b = (const size_t *)before;
     size_t *o = (size_t *)out;
