@@ -323,12 +323,8 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     if (!code && poss_pronoun) {
         /* "his country", "its government": the possessor's country */
         const char *h = t->ulemma[head];
-        if (strcmp(h, "COUNTRY") == 0 || strcmp(h, "NATION") == 0) {
-            /* a government member's "his country" is the state he speaks for */
-            size_t pl = strlen(poss_pronoun);
-            code = pl == 6 && strcmp(poss_pronoun + 3, "GOV") == 0
-                       ? poss_pronoun : country_of(c->arena, poss_pronoun);
-        }
+        if (strcmp(h, "COUNTRY") == 0 || strcmp(h, "NATION") == 0)
+            code = country_of(c->arena, poss_pronoun);
         else if (agent)
             code = join(c->arena, country_of(c->arena, poss_pronoun), agent, agent_prefix);
     }

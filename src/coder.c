@@ -55,12 +55,13 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"NOTE", CL_SAY}, {"REPORT", CL_SAY}, {"CONFIRM", CL_SAY}, {"ASSERT", CL_SAY},
     {"EXPLAIN", CL_SAY}, {"MENTION", CL_SAY}, {"CLARIFY", CL_SAY}, {"ARGUE", CL_SAY},
     {"DECLARE", CL_SAY}, {"ACKNOWLEDGE", CL_SAY}, {"REVEAL", CL_SAY},
+    {"WARN", CL_SAY},
     {"AGREE", CL_INTENT}, {"OFFER", CL_INTENT}, {"PROMISE", CL_INTENT},
     {"PLEDGE", CL_INTENT}, {"PLAN", CL_INTENT}, {"INTEND", CL_INTENT}, {"VOW", CL_INTENT},
     {"READY", CL_INTENT}, {"WILLING", CL_INTENT}, {"PREPARED", CL_INTENT},
     {"SEEK", CL_INTENT}, {"WANT", CL_INTENT}, {"HOPE", CL_INTENT}, {"WISH", CL_INTENT},
     {"AIM", CL_INTENT}, {"READINESS", CL_INTENT}, {"WILLINGNESS", CL_INTENT},
-    {"DECIDE", CL_INTENT}, {"EXPECT", CL_INTENT}, {"OPEN", CL_INTENT},
+    {"DECIDE", CL_LIGHT}, {"EXPECT", CL_INTENT}, {"OPEN", CL_INTENT},
     {"URGE", CL_APPEAL}, {"CALL", CL_APPEAL}, {"APPEAL", CL_APPEAL}, {"ASK", CL_APPEAL},
     {"REQUEST", CL_APPEAL}, {"PLEAD", CL_APPEAL}, {"PRESS", CL_APPEAL},
     {"ENCOURAGE", CL_APPEAL}, {"INVITE", CL_APPEAL},
@@ -517,6 +518,7 @@ typedef struct ev_draft {
     int src, tgt;
     int speaker;            /* token of the say-verb's subject, or -1 */
     bool speaker_is_source; /* the quotation's speaker is the source (no token) */
+    int say_verb;           /* the say verb reporting the event, or -1 */
     const char *trigger;
     const char *rule;
     bool negated, conditional;
@@ -652,13 +654,26 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
     return 0;
 }
 
-static bool has_modal_must(const rl_tree *t, int p) {
+/* Whether p has one of the auxiliaries in words (upper case, NULL-terminated). */
+static bool has_aux(const rl_tree *t, int p, const char *const *words) {
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
-        if (rl_tree_rel(t, c, "aux") &&
-            (strcmp(t->ulemma[c], "MUST") == 0 || strcmp(t->ulemma[c], "SHOULD") == 0))
-            return true;
+        if (!rl_tree_rel(t, c, "aux")) continue;
+        for (int i = 0; words[i]; i++)
+            if (strcmp(t->ulemma[c], words[i]) == 0 || strcmp(t->uform[c], words[i]) == 0)
+                return true;
     }
+    return false;
+}
+
+static const char *const aux_must[] = {"MUST", "SHOULD", NULL};
+static const char *const aux_will[] = {"WILL", "WOULD", "SHALL", "'LL", NULL};
+
+static bool is_third_person_pronoun(const rl_tree *t, int i) {
+    static const char *const p3[] = {"IT", "THEY", "HE", "SHE", "WE", NULL};
+    if (i < 0 || !upos_is(t, i, "PRON")) return false;
+    for (int k = 0; p3[k]; k++)
+        if (strcmp(t->uform[i], p3[k]) == 0) return true;
     return false;
 }
 
@@ -676,6 +691,7 @@ static int code_predicate(sent_ctx *sc, int p) {
     ev_draft d;
     memset(&d, 0, sizeof d);
     d.speaker = -1;
+    d.say_verb = -1;
     d.code = m->code.code;
     d.negated = is_negated(t, p);
     if (d.negated) d.code = negate(a, &m->code, m->code.code);
@@ -687,7 +703,8 @@ static int code_predicate(sent_ctx *sc, int p) {
         d.tgt = rl_tree_child(t, p, "nsubj");
         d.src = -1;
     }
-    bool must = has_modal_must(t, p);
+    bool must = has_aux(t, p, aux_must);
+    bool will = !d.negated && has_aux(t, p, aux_will);
     d.trigger = trigger_of(sc, p, m->extra);
     d.rule = rule_string(sc, m->file, m->line, m->text);
     d.chain[d.nchain++] = p;
@@ -712,6 +729,7 @@ static int code_predicate(sent_ctx *sc, int p) {
             }
         } else if (cls == CL_SAY) {
             d.speaker = subject_of(t, g, 0);
+            d.say_verb = g;
             cur = g;
             break;
         } else {
@@ -744,6 +762,7 @@ static int code_predicate(sent_ctx *sc, int p) {
             int c = t->kids[k];
             if (rl_tree_rel(t, c, "parataxis") && class_of(t, c) == CL_SAY) {
                 d.speaker = subject_of(t, c, 0);
+                d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
                 break;
             }
@@ -755,9 +774,27 @@ static int code_predicate(sent_ctx *sc, int p) {
         for (int steps = 0; g >= 0 && steps < 8; steps++, g = rl_tree_head(t, g)) {
             if (class_of(t, g) == CL_SAY || say_like(t, g)) {
                 d.speaker = subject_of(t, g, 0);
+                d.say_verb = g;
                 break;
             }
         }
+    }
+    if (d.say_verb >= 0) {
+        /* "Iran said it would ...": the pronoun is the speaker; "warned Iran that ...":
+         * the one warned is the target when the event names none */
+        if (d.speaker >= 0 && is_third_person_pronoun(t, d.src) && rl_tree_dominates(t, d.say_verb, d.src))
+            d.src = d.speaker;
+        if (d.tgt < 0) {
+            int o = rl_tree_child(t, d.say_verb, "obj");
+            if (o < 0) o = rl_tree_child(t, d.say_verb, "iobj");
+            if (o >= 0 && o != d.speaker) d.tgt = o;
+        }
+    }
+    if (will && !must && (d.speaker >= 0 || sc->quote_speaker)) {
+        /* an announced future act is an intent (or, for conflict, a threat) */
+        const char *c2 = combine(a, CL_INTENT, d.code);
+        if (!c2) return 0;
+        d.code = c2;
     }
     if (must) {
         /* "the US must stop arms sales": the speaker demands it of the subject */

@@ -42,8 +42,8 @@ check("trump_seeks_negotiations",
       lambda e: src(e, "USA") and tgt(e, "IRN") and root(e, "03", "04"),
       "USA -> IRN 03x/04x")
 check("rouhani_conditional",
-      lambda e: e["source"] == "IRNGOV" and tgt(e, "USA") and root(e, "03") and e["conditional"],
-      "IRNGOV -> USA 03x, conditional")
+      lambda e: src(e, "IRN") and tgt(e, "USA") and root(e, "03") and e["conditional"],
+      "IRN(GOV) -> USA 03x, conditional")
 check("stop_arms_sales_demand",
       lambda e: tgt(e, "USA") and root(e, "10"),
       "a 10x demand on the USA")

@@ -519,6 +519,38 @@ static void test_class_fallback_needs_complement(void) {
     END();
 }
 
+static void test_reported_future_is_intent(void) {
+    /* "Brazil warned Iran that it would attack." — "it" is Brazil; a threat to Iran */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 warned warn VERB 0 root\n"
+         "3 Iran Iran PROPN 2 obj\n"
+         "4 that that SCONJ 7 mark\n"
+         "5 it it PRON 7 nsubj\n"
+         "6 would would AUX 7 aux\n"
+         "7 attack attack VERB 2 ccomp\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("138", "BRA", "IRN");
+    END();
+}
+
+static void test_reported_future_meeting(void) {
+    /* "Iran said it would meet with Sylvania." */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 it it PRON 5 nsubj\n"
+         "4 would would AUX 5 aux\n"
+         "5 meet meet VERB 2 ccomp\n"
+         "6 with with ADP 7 case\n"
+         "7 Sylvania Sylvania PROPN 5 obl\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("036", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -551,6 +583,8 @@ int main(void) {
     RUN(test_date_apposition_misparse);
     RUN(test_class_fallback);
     RUN(test_class_fallback_needs_complement);
+    RUN(test_reported_future_is_intent);
+    RUN(test_reported_future_meeting);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }

@@ -163,8 +163,9 @@ static void test_story(void) {
     CHECK_STR(e->date, "2019-07-17");
     EV(3, "051", "FRDGOV", "BRA");                /* the minister */
     CHECK_STR(e->date, "2019-07-14");
-    EV(4, "190", "FRDGOV", "SYL");                /* his country: the minister's government */
-    EV(6, "190", "FRDGOV", "RUS");                /* we = the speaker of "Firefly said:" */
+    EV(4, "190", "FRD", "SYL");                   /* his country */
+    EV(6, "138", "FRDGOV", "RUS");                /* we = the speaker of "Firefly said:";
+                                                     an announced attack is a threat */
     CHECK_STR(e->reported_by, "FRDGOV");
     EV(7, "051", "SYLGOV", "BRA");                /* "…," Trentino added */
     CHECK_STR(e->reported_by, "SYLGOV");
