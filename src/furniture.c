@@ -217,7 +217,8 @@ static bool name_like(const char *s, size_t n, int max_words) {
 
 static bool is_byline(const char *s, size_t n) {
     if (n > 120 || ends_with_punct(s, n)) return false;
-    if ((!strncmp(s, "By ", 3) || !strncmp(s, "BY ", 3)) && name_like(s + 3, n - 3, 10)) return true;
+    if (n > 3 && (!strncmp(s, "By ", 3) || !strncmp(s, "BY ", 3)) && name_like(s + 3, n - 3, 10))
+        return true;
     if (prefix_ci(s, n, "reporting by ") || prefix_ci(s, n, "written by ") ||
         prefix_ci(s, n, "editing by ") || prefix_ci(s, n, "additional reporting by "))
         return true;
