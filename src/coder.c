@@ -420,6 +420,9 @@ static int governor(const rl_tree *t, int *curp, verb_class *clsp) {
     }
     *curp = cur;
     int g = rl_tree_head(t, cur);
+    /* "said last Sunday that ..." with the clause misattached to the date word */
+    for (int guard = 0; g >= 0 && guard < 4 && is_date_word(t, g); guard++)
+        g = rl_tree_head(t, g);
     if (g < 0) return -1;
     verb_class cls = class_of(t, g);
     if (cls == CL_LIGHT && say_like(t, g) &&
@@ -497,6 +500,7 @@ static int push_event(out_list *o, rl_arena *a, const rl_event *e) {
 static int32_t chain_date(const sent_ctx *sc, const int *chain, int nchain) {
     const rl_tree *t = &sc->t;
     if (!sc->pub) return 0;
+    int32_t only = 0;
     for (int i = 0; i < t->n; i++) {
         bool last = i > 0 && strcmp(t->uform[i - 1], "LAST") == 0;
         int32_t d = rl_date_relative(sc->pub, t->uform[i], last);
@@ -509,8 +513,11 @@ static int32_t chain_date(const sent_ctx *sc, const int *chain, int nchain) {
         for (int k = 0; k < nchain; k++)
             if (chain[k] == a) return d;
         if (a < 0 && nchain) return d;
+        if (!only) only = d;
+        else if (only != d) only = -1;
     }
-    return 0;
+    /* a sentence that names one day: the parse may have hung it anywhere */
+    return only > 0 ? only : 0;
 }
 
 typedef struct ev_draft {
