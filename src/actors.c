@@ -202,7 +202,8 @@ static const char *pronoun_code(const rl_actor_ctx *c, const char *u, bool *pers
         if (strcmp(u, first[i]) == 0) { *person = false; return c->speaker; }
     for (int i = 0; third[i]; i++)
         if (strcmp(u, third[i]) == 0) { *person = true; return rl_docres_last_person(c->doc); }
-    if (strcmp(u, "IT") == 0 || strcmp(u, "ITS") == 0) {
+    if (strcmp(u, "IT") == 0 || strcmp(u, "ITS") == 0 || strcmp(u, "THEY") == 0 ||
+        strcmp(u, "THEM") == 0 || strcmp(u, "THEIR") == 0) {
         *person = false;
         return rl_docres_last_actor(c->doc);
     }
@@ -358,6 +359,11 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         /* "the president", "the head of the office": someone introduced with that role */
         code = rl_docres_role(c->doc, r->role);
         if (code) r->person = true;
+    }
+    if (!code && agent && !r->surname && rl_tree_child(t, head, "det") >= 0) {
+        /* "the government", "the army": the country the story is about */
+        const char *cc = rl_docres_last_country(c->doc);
+        if (cc) code = join(c->arena, cc, agent, agent_prefix);
     }
     r->code = code;
     r->file = afile;

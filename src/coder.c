@@ -568,10 +568,18 @@ static int emit(sent_ctx *sc, const ev_draft *dr, const rl_code_pair *cp) {
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
     if (nt == 0 && sc->opts->require_dyad) return 0;
 
+    /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
+     * each other */
+    bool mutual = nt == 0 && ns >= 2;
+    if (mutual) {
+        memcpy(tgts, srcs, sizeof srcs);
+        nt = ns;
+    }
     int32_t d = chain_date(sc, dr->chain, dr->nchain);
     const rl_cameo_code *cc = rl_cameo_lookup(dr->code);
     for (int i = 0; i < ns; i++) {
         for (int j = 0; j < (nt ? nt : 1); j++) {
+            if (mutual && i == j) continue;
             rl_event e;
             memset(&e, 0, sizeof e);
             e.doc_id = sc->doc->id ? sc->doc->id : "";
@@ -624,6 +632,23 @@ static int first_target(const sent_ctx *sc, int p) {
         rl_actor x;
         int c = antecedent(&sc->t, cand[i]);
         if (c >= 0 && rl_actor_resolve1(&ac, c, &x)) return c;
+    }
+    return -1;
+}
+
+/* A visit's target is the place visited: "arrived in Ankara" → TUR. */
+static int place_target(const sent_ctx *sc, int p) {
+    const rl_tree *t = &sc->t;
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        rl_actor x;
+        if (rl_tree_rel(t, c, "obl") && cs &&
+            (strcmp(cs, "IN") == 0 || strcmp(cs, "TO") == 0 || strcmp(cs, "AT") == 0) &&
+            rl_actor_resolve1(&ac, c, &x))
+            return c;
     }
     return -1;
 }
@@ -705,6 +730,7 @@ static int code_predicate(sent_ctx *sc, int p) {
     if (!d.code || rl_code_is_null(d.code)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
     d.tgt = m->target >= 0 ? m->target : first_target(sc, p);
+    if (d.tgt < 0 && d.code && strcmp(d.code, "042") == 0) d.tgt = place_target(sc, p);
     bool copular = copular_noun(t, p);
     if (copular) {
         d.tgt = rl_tree_child(t, p, "nsubj");
@@ -743,9 +769,13 @@ static int code_predicate(sent_ctx *sc, int p) {
             const char *c2 = combine(a, cls, d.code);
             if (!c2) return 0;
             d.code = c2;
+            int inner = d.src;
             int s = subject_of(t, g, 0);
             if (s >= 0) d.src = s;
-            if ((cls == CL_APPEAL || cls == CL_DEMAND) && !rl_tree_rel(t, cur, "obj")) {
+            if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
+                inner >= 0 && inner != d.src) {
+                d.tgt = inner;   /* "demanded that Sierra Leone release her" */
+            } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && !rl_tree_rel(t, cur, "obj")) {
                 int o = rl_tree_child(t, g, "obj");
                 if (o >= 0 && o != cur) d.tgt = o;
                 else {

@@ -17,8 +17,29 @@ struct rl_docres {
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
     const char *last_person;
     const char *last_actor;
+    char last_country[4];
     const char *speaker;
 };
+
+/* Codes that begin with a state: three upper-case letters not used as a sector prefix. */
+static void note_country(rl_docres *r, const char *code) {
+    static const char *const sectors[] = {"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY",
+                                          "CVL", "BUS", "MED", "REL", "ELI", "OPP", "GOV",
+                                          "MIL", "COP", "JUD", "LEG", "PTY", "EDU", "LAB",
+                                          "HLH", "HRI", "AGR", "ENV", "REF", "CRM", "SEP",
+                                          "NGM", "IMG", "JEW", "MUS", "CHR", "BUD", NULL};
+    if (!code || strlen(code) < 3) return;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z') return;
+    for (int i = 0; sectors[i]; i++)
+        if (strncmp(code, sectors[i], 3) == 0) return;
+    memcpy(r->last_country, code, 3);
+    r->last_country[3] = '\0';
+}
+
+const char *rl_docres_last_country(const rl_docres *r) {
+    return r && r->last_country[0] ? r->last_country : NULL;
+}
 
 rl_docres *rl_docres_new(rl_arena *a) {
     return rl_arena_calloc(a, 1, sizeof(rl_docres));
@@ -28,6 +49,7 @@ void rl_docres_person_add(rl_docres *r, const char *surname, const char *code,
                           const char *role) {
     if (!r || !code) return;
     r->last_person = code;
+    note_country(r, code);
     if (!surname && !role) return;
     person *p = &r->people[r->npeople % MAX_PEOPLE];
     p->surname = surname;
@@ -64,7 +86,10 @@ const char *rl_docres_role(const rl_docres *r, const char *role) {
 }
 
 void rl_docres_actor_add(rl_docres *r, const char *code) {
-    if (r && code) r->last_actor = code;
+    if (r && code) {
+        r->last_actor = code;
+        note_country(r, code);
+    }
 }
 
 const char *rl_docres_last_actor(const rl_docres *r) {

@@ -39,6 +39,10 @@ const char *rl_docres_role(const rl_docres *r, const char *role);
 void rl_docres_actor_add(rl_docres *r, const char *code);
 const char *rl_docres_last_actor(const rl_docres *r);
 
+/* The country of the most recent actor or person with one ("IRN" from IRNGOV; IGO, NGO
+ * and other non-state prefixes do not count), or NULL. */
+const char *rl_docres_last_country(const rl_docres *r);
+
 /* The speaker of the quotation being read, or NULL. */
 void rl_docres_set_speaker(rl_docres *r, const char *code);
 const char *rl_docres_speaker(const rl_docres *r);
