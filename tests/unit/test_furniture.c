@@ -92,6 +92,9 @@ static void test_line_rules(void) {
     CHECK_INT(kind_of("By Jane Doe", 5, NULL, NULL), RL_SENT_BYLINE);
     CHECK_INT(kind_of("Jane Doe | Reuters", 5, NULL, NULL), RL_SENT_BYLINE);
     CHECK_INT(kind_of("By the end of the week the talks had failed.", 5, NULL, NULL), RL_SENT_BODY);
+    /* A line that is just "By" (fuzzing found a read past its end). */
+    rl_line_info by = {.text = "By\nJane", .len = 2, .index = 3};
+    CHECK_INT(rl_furniture_kind(&by), RL_SENT_BODY);
     /* A short first line above a headline is a tagline only with page shape or cues. */
     CHECK_INT(kind_of("Your daily window on Asia", 0, "Seoul and Tokyo trade barbs", NULL),
               RL_SENT_TAGLINE);
