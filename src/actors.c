@@ -145,6 +145,7 @@ static const struct { const char *word, *code; } fallback_roles[] = {
     {"MINISTER", "GOV"}, {"MINISTRY", "GOV"}, {"PRESIDENT", "GOV"},
     {"PRESIDENTIAL", "GOV"}, {"GOVERNMENT", "GOV"}, {"MISSION", "GOV"},
     {"EMBASSY", "GOV"}, {"AMBASSADOR", "GOV"}, {"PREMIER", "GOV"},
+    {"COUNTERPART", "GOV"},
     {"ARMY", "MIL"}, {"MILITARY", "MIL"}, {"TROOPS", "MIL"}, {"POLICE", "COP"},
     {"OPPOSITION", "OPP"}, {"REBELS", "REB"}, {"REBEL", "REB"},
 };
@@ -216,6 +217,8 @@ typedef struct phrase_result {
     int line;
     bool person;
     const char *surname;   /* unmatched proper name in the phrase */
+    const char *names[4];  /* every word of a person's name, for later mentions */
+    int nnames;
     const char *role;      /* role word (agent or head noun) */
     int lo, hi;            /* words read */
 } phrase_result;
@@ -289,7 +292,12 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 actor = code;
                 afile = ae->file;
                 aline = ae->line;
-                if (covers && strlen(code) > 3 && upos_is(t, head, "PROPN")) r->person = true;
+                if (covers && strlen(code) > 3 && upos_is(t, head, "PROPN")) {
+                    r->person = true;
+                    for (size_t k = 0; k < ma && r->nnames < 4; k++)
+                        if (upos_is(t, idx[i + (int)k], "PROPN"))
+                            r->names[r->nnames++] = words[i + (int)k];
+                }
             }
             i += (int)ma;
         } else if (ge && mg > 0) {
@@ -316,6 +324,9 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     for (int i = nw - 1; i >= 0; i--) {
         if (!used[i] && upos_is(t, idx[i], "PROPN")) { r->surname = words[i]; break; }
     }
+    /* "Xi Jinping" is later "Xi", "Joe Biden" "Biden": remember every name word */
+    for (int i = 0; i < nw && r->nnames < 4; i++)
+        if (!used[i] && upos_is(t, idx[i], "PROPN")) r->names[r->nnames++] = words[i];
     if (r->surname) r->person = true;
     if (!r->role && upos_is(t, head, "NOUN")) r->role = t->ulemma[head];
 
@@ -408,11 +419,13 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
     out->person = r.person || (have_ap && ar.person);
     out->text = rl_tree_text(t, c->arena, r.lo, r.hi);
     if (c->remember && c->doc) {
-        const char *surname = r.surname ? r.surname : (ap >= 0 ? ar.surname : NULL);
+        const phrase_result *nr = r.nnames || ap < 0 ? &r : &ar;
         const char *role = r.role;
         if (ap >= 0 && (!role || upos_is(t, head, "PROPN"))) role = ar.role;
-        if (surname || out->person) {
-            rl_docres_person_add(c->doc, surname, out->code, role);
+        if (nr->nnames || out->person) {
+            rl_docres_person_add(c->doc, NULL, out->code, role);
+            for (int k = 0; k < nr->nnames; k++)
+                rl_docres_person_add(c->doc, nr->names[k], out->code, role);
         } else {
             rl_docres_actor_add(c->doc, out->code);
         }

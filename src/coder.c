@@ -1017,8 +1017,15 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             continue;
         }
         note_mentions(&sc);
-        if (s->introduces_quote) speaker = introducer(&sc, &speaker_text);
-        prev_introduces = s->introduces_quote;
+        /* "X said:" / "X told a news conference:" — the next sentence is X's */
+        bool intro = s->introduces_quote ||
+                     (s->ntokens > 1 && strcmp(s->tokens[s->ntokens - 1].form, ":") == 0);
+        if (intro) {
+            const char *who = introducer(&sc, &speaker_text);
+            intro = who != NULL;
+            if (who) speaker = who;
+        }
+        prev_introduces = intro;
 
         int n = s->ntokens;
         rl_pred_match *match = rl_arena_calloc(a, (size_t)n, sizeof *match);
