@@ -205,6 +205,11 @@ static void groups_with_dated_roles(void) {
     CHECK_STR(actor_all("HOUTHIS", 0), "YEMREB");
     CHECK_STR(actor_all("PKK", 0), "TURREBPKK");
     CHECK_STR(actor_all("KURDS", 0), "KUR");
+    /* "Social Democrats" must not fall back on "Democrats", the US party. */
+    size_t m = 0;
+    CHECK(actor("SOCIAL DEMOCRATS", 20230101, &m) == NULL);
+    CHECK_INT(m, 2);
+    CHECK_STR(actor_all("COMMONS", 0), "GBRLEG");
 }
 
 static void agents_roles(void) {
@@ -220,6 +225,10 @@ static void agents_roles(void) {
     CHECK_STR(e->code, "GOVMIL");
     CHECK((e = agent("HEALTH MINISTRY")) != NULL);
     CHECK_STR(e->code, "GOVHLH");
+    CHECK((e = agent("HOME SECRETARY")) != NULL);
+    CHECK_STR(e->code, "GOV");
+    CHECK((e = agent("SHADOW HOME SECRETARY")) != NULL);
+    CHECK_STR(e->code, "OPP");
     CHECK((e = agent("SPOKESWOMAN")) != NULL);
     CHECK_STR(e->code, "GOV");
     CHECK((e = agent("MILITARY SPOKESMAN")) != NULL);
