@@ -203,6 +203,10 @@ rl_dicts *rl_dicts_new(rl_error *err);
  * filled if the file cannot be read or memory runs out. */
 int rl_dicts_load(rl_dicts *d, rl_dict_kind kind, const char *path,
                   void (*warn)(void *ctx, const rl_error *w), void *warn_ctx, rl_error *err);
+/* The same for text in memory; name stands for the file in reports and provenance. */
+int rl_dicts_load_memory(rl_dicts *d, rl_dict_kind kind, const char *name, const char *text,
+                         size_t len, void (*warn)(void *ctx, const rl_error *w), void *warn_ctx,
+                         rl_error *err);
 /* Builds the lookup indexes; d is immutable afterwards. Returns 0 or -1. */
 int rl_dicts_finish(rl_dicts *d, rl_error *err);
 

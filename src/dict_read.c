@@ -1082,6 +1082,19 @@ int rl_dicts_load(rl_dicts *d, rl_dict_kind kind, const char *path,
     size_t len = 0;
     char *text = read_file(path, &len, err);
     if (!text) return -1;
+    int rc = rl_dicts_load_memory(d, kind, path, text, len, warn, warn_ctx, err);
+    free(text);
+    return rc;
+}
+
+int rl_dicts_load_memory(rl_dicts *d, rl_dict_kind kind, const char *name, const char *text,
+                         size_t len, void (*warn)(void *ctx, const rl_error *w), void *warn_ctx,
+                         rl_error *err) {
+    if (!d || !name || (!text && len) || d->finished) {
+        rl_error_set(err, RL_ERR_USAGE, name ? name : "", 0, "dictionary set already finished");
+        return -1;
+    }
+    const char *path = name;
     if (kind == RL_DICT_UNKNOWN) kind = rl_dict_guess_kind(path, text, len);
     reader r = {d, rl_arena_strdup(d->arena, path), 0, warn, warn_ctx, false};
     phrase *ph = malloc(sizeof *ph);
@@ -1133,7 +1146,6 @@ int rl_dicts_load(rl_dicts *d, rl_dict_kind kind, const char *path,
     free(as);
     free(ph);
     free(line);
-    free(text);
     if (r.oom) {
         rl_error_set(err, RL_ERR_MEMORY, path, r.line, "out of memory reading dictionary");
         return -1;

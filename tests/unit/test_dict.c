@@ -481,6 +481,26 @@ static void test_kinds(void) {
     CHECK_INT(rl_dict_kind_from_name("nonsense"), RL_DICT_UNKNOWN);
 }
 
+/* Text in memory reads like a file; the name stands for it in reports. */
+static void test_memory(void) {
+    static const char text[] = "# in memory\nFREEDONIA_ [FRD]\n\t[FRDGOV 19990132-20001231]\n";
+    rl_error err;
+    rl_dicts *d = rl_dicts_new(&err);
+    CHECK(d != NULL);
+    seen s = {0};
+    CHECK_INT(rl_dicts_load_memory(d, RL_DICT_UNKNOWN, "mem.txt", text, sizeof text - 1, collect,
+                                   &s, &err), 0);
+    CHECK_INT(rl_dicts_finish(d, &err), 0);
+    CHECK(seen_has(&s, "E mem.txt:3: invalid date"));
+    size_t m;
+    const char *w[] = {"freedonia"};
+    const rl_actor_entry *e = rl_dict_match_actor(d, w, 1, &m);
+    CHECK(e != NULL);
+    CHECK_STR(e->file, "mem.txt");
+    CHECK_INT(e->line, 2);
+    rl_dicts_close(d);
+}
+
 /* rl_dicts_open: explicit files replace a kind (comma lists allowed); missing default
  * files leave that kind empty; a missing named file is an error. */
 static void test_open(void) {
@@ -552,6 +572,7 @@ int main(void) {
     RUN(test_bad_verbs);
     RUN(test_check);
     RUN(test_kinds);
+    RUN(test_memory);
     RUN(test_open);
     RUN(test_shared_files);
     return CHECK_DONE();
