@@ -42,7 +42,8 @@ typedef enum verb_class {
     CL_DEMAND,     /* 10x: demand, insist ... */
     CL_REJECT,     /* 12x: refuse, decline, reject, rule out ... */
     CL_THREATEN,   /* 13x: threaten ... */
-    CL_FAIL        /* failing to do something is no event */
+    CL_FAIL,       /* failing to do something is no event */
+    CL_CONSIDER    /* weighing an act is 014, "consider policy option" */
 } verb_class;
 
 static const struct { const char *lemma; verb_class cls; } class_table[] = {
@@ -71,6 +72,8 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"REJECTION", CL_REJECT}, {"REFUSAL", CL_REJECT}, {"DISMISS", CL_REJECT},
     {"THREATEN", CL_THREATEN}, {"THREAT", CL_THREATEN},
     {"FAIL", CL_FAIL},
+    {"CONSIDER", CL_CONSIDER}, {"WEIGH", CL_CONSIDER}, {"MULL", CL_CONSIDER},
+    {"CONTEMPLATE", CL_CONSIDER}, {"MULLING", CL_CONSIDER},
 };
 
 static verb_class class_of(const rl_tree *t, int i) {
@@ -175,6 +178,7 @@ static bool valid_code(const char *c) {
 static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (!valid_code(code)) return NULL;
     if (cls == CL_FAIL) return NULL;
+    if (cls == CL_CONSIDER) return "014";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int d = code[2] - '0';
     if (cls == CL_THREATEN || (cls == CL_INTENT && root >= 10))
@@ -377,6 +381,12 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     if (rl_tree_rel(t, cur, "acl")) return !rl_tree_rel(t, cur, "acl:relcl");
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
                                              cls == CL_REJECT;
+    /* "called on Iran to release ...": the infinitive is often parsed as a purpose
+     * clause */
+    if (rl_tree_rel(t, cur, "advcl")) {
+        int m = rl_tree_child(t, cur, "mark");
+        return m >= 0 && strcmp(t->uform[m], "TO") == 0 && cls != CL_SAY && cls != CL_LIGHT;
+    }
     /* "X said: Y" is often parsed as parataxis */
     if (rl_tree_rel(t, cur, "parataxis")) return cls == CL_SAY;
     if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY;
@@ -699,6 +709,21 @@ static bool has_aux(const rl_tree *t, int p, const char *const *words) {
 }
 
 static const char *const aux_must[] = {"MUST", "SHOULD", NULL};
+static const char *const aux_past[] = {"DID", "HAS", "HAVE", "HAD", "WAS", "WERE", NULL};
+static const char *const aux_maybe[] = {"COULD", "MIGHT", "MAY", NULL};
+
+/* A negated act in the past or perfect ("did not attack", "has not yet signed") reports
+ * that nothing happened; in the present or future ("will not negotiate", "is not
+ * seeking") it is a refusal. */
+static bool past_negation(const rl_tree *t, int p) {
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (!rl_tree_rel(t, c, "aux")) continue;
+        for (int i = 0; aux_past[i]; i++)
+            if (strcmp(t->uform[c], aux_past[i]) == 0) return true;
+    }
+    return false;
+}
 static const char *const aux_will[] = {"WILL", "WOULD", "SHALL", "'LL", NULL};
 
 static bool is_third_person_pronoun(const rl_tree *t, int i) {
@@ -726,7 +751,10 @@ static int code_predicate(sent_ctx *sc, int p) {
     d.say_verb = -1;
     d.code = m->code.code;
     d.negated = is_negated(t, p);
-    if (d.negated) d.code = negate(a, &m->code, m->code.code);
+    if (d.negated) {
+        if (past_negation(t, p)) return 0;   /* "has not signed": nothing happened */
+        d.code = negate(a, &m->code, m->code.code);
+    }
     if (!d.code || rl_code_is_null(d.code)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
     d.tgt = m->target >= 0 ? m->target : first_target(sc, p);
@@ -738,6 +766,7 @@ static int code_predicate(sent_ctx *sc, int p) {
     }
     bool must = has_aux(t, p, aux_must);
     bool will = !d.negated && has_aux(t, p, aux_will);
+    bool maybe = !d.negated && has_aux(t, p, aux_maybe);
     d.trigger = trigger_of(sc, p, m->extra);
     d.rule = rule_string(sc, m->file, m->line, m->text);
     d.chain[d.nchain++] = p;
@@ -756,7 +785,8 @@ static int code_predicate(sent_ctx *sc, int p) {
             }
             if (d.tgt < 0) d.tgt = first_target(sc, g);
             if (is_negated(t, g)) {
-                d.negated = !d.negated;
+                if (d.negated || past_negation(t, g)) return 0;
+                d.negated = true;
                 d.code = negate(a, NULL, d.code);
                 if (!d.code) return 0;
             }
@@ -784,6 +814,7 @@ static int code_predicate(sent_ctx *sc, int p) {
                 }
             }
             if (is_negated(t, g)) {
+                if (past_negation(t, g)) return 0;
                 d.negated = true;
                 d.code = negate(a, NULL, d.code);
                 if (!d.code) return 0;
@@ -827,7 +858,14 @@ static int code_predicate(sent_ctx *sc, int p) {
             if (o >= 0 && o != d.speaker) d.tgt = o;
         }
     }
-    if (will && !must && (d.speaker >= 0 || sc->quote_speaker)) {
+    bool warned = d.say_verb >= 0 && strcmp(t->ulemma[d.say_verb], "WARN") == 0;
+    if (maybe && !must) {
+        /* "X could join NATO": an option weighed (014); a warning that X may strike is
+         * a threat */
+        const char *c2 = warned ? combine(a, CL_THREATEN, d.code) : "014";
+        if (!c2) return 0;
+        d.code = c2;
+    } else if (will && !must && (d.speaker >= 0 || sc->quote_speaker)) {
         /* an announced future act is an intent (or, for conflict, a threat) */
         const char *c2 = combine(a, CL_INTENT, d.code);
         if (!c2) return 0;
