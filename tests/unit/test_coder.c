@@ -551,6 +551,59 @@ static void test_reported_future_meeting(void) {
     END();
 }
 
+static void test_past_negation_is_nothing(void) {
+    /* "Iran has not met with Sylvania." — no meeting, and no refusal either */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 has have AUX 4 aux\n"
+         "3 not not PART 4 advmod\n"
+         "4 met meet VERB 0 root\n"
+         "5 with with ADP 6 case\n"
+         "6 Sylvania Sylvania PROPN 4 obl\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_could_is_an_option(void) {
+    /* "Iran could meet with Sylvania." — 014, consider policy option */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 nsubj\n"
+         "2 could could AUX 3 aux\n"
+         "3 meet meet VERB 0 root\n"
+         "4 with with ADP 5 case\n"
+         "5 Sylvania Sylvania PROPN 3 obl\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("014", "IRN", "SYL");
+    END();
+}
+
+static void test_considering(void) {
+    /* "Brazil is considering praising Iran." */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 3 nsubj\n"
+         "2 is be AUX 3 aux\n"
+         "3 considering consider VERB 0 root\n"
+         "4 praising praise VERB 3 xcomp\n"
+         "5 Iran Iran PROPN 4 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("014", "BRA", "IRN");
+    END();
+}
+
+static void test_mutual_conjoined_sources(void) {
+    /* "Iran and Brazil met." — each met the other */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Brazil Brazil PROPN 1 conj\n"
+         "4 met meet VERB 0 root\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("040", "IRN", "BRA");
+    CHECK_STR(c.ev[1].source, "BRA");
+    CHECK_STR(c.ev[1].target, "IRN");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -585,6 +638,10 @@ int main(void) {
     RUN(test_class_fallback_needs_complement);
     RUN(test_reported_future_is_intent);
     RUN(test_reported_future_meeting);
+    RUN(test_past_negation_is_nothing);
+    RUN(test_could_is_an_option);
+    RUN(test_considering);
+    RUN(test_mutual_conjoined_sources);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
