@@ -131,7 +131,7 @@ static uint32_t trie_new_node(rl_trie *t) {
 }
 
 const void *rl_trie_add(rl_trie *t, rl_dicts *d, const char *const *words, size_t n,
-                        const void *value, bool stem, bool *oom) {
+                        const void *value, bool stem, bool generated, bool *oom) {
     *oom = false;
     if (n == 0) return NULL;
     if (t->nnodes == 0) {
@@ -160,8 +160,10 @@ const void *rl_trie_add(rl_trie *t, rl_dicts *d, const char *const *words, size_
     }
     if (n > t->max_words) t->max_words = n;
     rl_trie_node *nd = &t->nodes[node];
-    if (nd->value) return nd->value;
+    if (nd->value && (generated || !nd->generated)) return nd->value;
     nd->value = value;
+    nd->generated = generated;
+    nd->stem = stem;
     if (stem) {
         nd->stem = 1;
         /* Find the parent again to mark it: the last edge added or found. */

@@ -22,6 +22,7 @@ typedef struct rl_trie_node {
     const void *value;     /* entry ending here, or NULL */
     unsigned stem : 1;     /* the last word may be a prefix of the token (discards) */
     unsigned has_stem : 1; /* some child is a stem terminal */
+    unsigned generated : 1;/* value came from a plural or tokenized variant */
 } rl_trie_node;
 
 typedef struct rl_trie_edge {
@@ -96,11 +97,12 @@ size_t rl_dict_upper(const char *s, size_t len, char *buf, size_t cap);
 /* An upper-cased copy in the arena, NULL when out of memory. */
 char *rl_dict_strdup_upper(rl_dicts *d, const char *s, size_t len);
 
-/* Adds words[0..n) to a trie pointing at value. If the phrase already has an entry, the
- * first one is kept and returned (so the caller can report a duplicate); else NULL.
- * *oom is set when memory runs out. */
+/* Adds words[0..n) to a trie pointing at value. A phrase as written replaces one that was
+ * only generated (a plural or tokenized variant of another entry); otherwise, if the
+ * phrase already has an entry, the first one is kept and returned (so the caller can
+ * report a duplicate); else NULL. *oom is set when memory runs out. */
 const void *rl_trie_add(rl_trie *t, rl_dicts *d, const char *const *words, size_t n,
-                        const void *value, bool stem, bool *oom);
+                        const void *value, bool stem, bool generated, bool *oom);
 
 int rl_dict_add_verb_key(rl_dicts *d, const char *key, const rl_verb_entry *e);
 

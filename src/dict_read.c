@@ -193,7 +193,7 @@ static void add_phrase(reader *r, rl_trie *t, rl_dict_kind kind, const phrase *p
                        const void *value, bool plural, bool stem, bool report_dup) {
     bool oom = false;
     if (!p->n) return;
-    const void *old = rl_trie_add(t, r->d, p->w, p->n, value, stem, &oom);
+    const void *old = rl_trie_add(t, r->d, p->w, p->n, value, stem, false, &oom);
     if (old && report_dup) {
         rl_dict_dup *u = rl_arena_calloc(r->d->arena, 1, sizeof *u);
         if (!u || rl_ptrvec_push(&r->d->dups, u) != 0) { r->oom = true; return; }
@@ -207,11 +207,11 @@ static void add_phrase(reader *r, rl_trie *t, rl_dict_kind kind, const phrase *p
     if (!tok) { r->oom = true; return; }
     phrase *pl = tok + 1;
     bool have_tok = phrase_tokenize(p, tok);
-    if (have_tok) rl_trie_add(t, r->d, tok->w, tok->n, value, stem, &oom);
+    if (have_tok) rl_trie_add(t, r->d, tok->w, tok->n, value, stem, true, &oom);
     if (plural && !oom && phrase_plural(p, pl)) {
-        rl_trie_add(t, r->d, pl->w, pl->n, value, false, &oom);
+        rl_trie_add(t, r->d, pl->w, pl->n, value, false, true, &oom);
         if (have_tok && !oom && phrase_plural(tok, pl))
-            rl_trie_add(t, r->d, pl->w, pl->n, value, false, &oom);
+            rl_trie_add(t, r->d, pl->w, pl->n, value, false, true, &oom);
     }
     free(tok);
     if (oom) r->oom = true;

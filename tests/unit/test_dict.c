@@ -254,6 +254,9 @@ static void test_actors(void) {
     e = actor(d, &m, "Sylvanias", NULL, NULL, NULL);
     CHECK(e != NULL);
     CHECK_STR(e->default_code, "SYL");
+    e = actor(d, &m, "Sylvanian", "armies", NULL, NULL);
+    CHECK(e != NULL);
+    CHECK_STR(e->default_code, "SYLREB");
     e = actor(d, &m, "Ki", "-", "moon", "Foundation");
     CHECK(e != NULL);
     CHECK_INT(m, 4);
@@ -282,8 +285,8 @@ static void test_actors(void) {
 
     rl_dict_stats st;
     rl_dict_get_stats(d, &st);
-    CHECK_INT(st.actors, 6);
-    CHECK_INT(st.actor_phrases, 13);
+    CHECK_INT(st.actors, 8);
+    CHECK_INT(st.actor_phrases, 15);
     CHECK_INT(st.dated_ranges, 4);
     rl_dicts_close(d);
 }
@@ -512,7 +515,7 @@ static void test_open(void) {
     CHECK(d != NULL);
     rl_dict_stats st;
     rl_dict_get_stats(d, &st);
-    CHECK_INT(st.actors, 9);
+    CHECK_INT(st.actors, 11);
     CHECK_INT(st.verb_blocks, 3);
     CHECK_INT(st.agents, 0);
     CHECK_INT(st.discards, 0);
