@@ -307,7 +307,9 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
         if (c < 0x80 ? alnum_ascii(c) : rl_cp_is_word(cp)) {
             size_t s = i, j = i, seg = i;   /* seg: start of the current hyphen part */
             for (;;) {
-                while (j < len && is_word_at(t, len, j)) {
+                for (;;) {
+                    while (j < len && alnum_ascii((unsigned char)t[j])) j++;   /* fast path */
+                    if (j >= len || (unsigned char)t[j] < 0x80 || !is_word_at(t, len, j)) break;
                     size_t n;
                     cp_at(t, len, j, &n);
                     j += n;
