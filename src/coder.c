@@ -84,7 +84,8 @@ static verb_class class_of(const rl_tree *t, int i) {
         return prt >= 0 && strcmp(t->uform[prt], "OUT") == 0 ? CL_REJECT : CL_NONE;
     }
     for (size_t k = 0; k < sizeof class_table / sizeof *class_table; k++)
-        if (strcmp(class_table[k].lemma, l) == 0) return class_table[k].cls;
+        if (class_table[k].lemma[0] == l[0] && strcmp(class_table[k].lemma, l) == 0)
+            return class_table[k].cls;
     return CL_NONE;
 }
 

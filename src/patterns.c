@@ -13,7 +13,9 @@ static bool upos_is(const rl_tree *t, int i, const char *u) {
 }
 
 static bool word_is(const rl_tree *t, int i, const char *w) {
-    return strcmp(t->uform[i], w) == 0 || strcmp(t->ulemma[i], w) == 0;
+    /* first characters first: this runs for every pattern word against many tokens */
+    const char *f = t->uform[i], *l = t->ulemma[i];
+    return (f[0] == w[0] && strcmp(f, w) == 0) || (l[0] == w[0] && strcmp(l, w) == 0);
 }
 
 /* A synset phrase matches a token by its last word (phrases are short noun groups). */
