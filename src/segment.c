@@ -481,8 +481,9 @@ static void emit(seg *g, size_t a, size_t b, rl_sentence_kind kind, bool in_quot
         g->sent = v;
         g->csent = cap;
     }
-    size_t nt = b - a, chars = 0;
-    for (size_t k = a; k < b; k++) chars += g->tok[k].end - g->tok[k].start + 1;
+    size_t nt = b - a;
+    /* Forms: the sentence's bytes plus one NUL per token is always enough. */
+    size_t chars = g->tok[b - 1].end - g->tok[a].start + nt;
     rl_token *toks = rl_arena_alloc(ar, nt * sizeof *toks);
     char *forms = rl_arena_alloc(ar, chars);
     if (!toks || !forms) { g->oom = true; return; }
@@ -492,8 +493,13 @@ static void emit(seg *g, size_t a, size_t b, rl_sentence_kind kind, bool in_quot
         const char *src = g->t + r->start;
         for (size_t q = 0; q < n; q++) forms[q] = src[q];   /* tokens are short */
         forms[n] = '\0';
-        toks[k - a] = (rl_token){.form = forms, .head = -1, .start = r->start, .end = r->end,
-                                 .space_after = r->space_after};
+        rl_token *t = &toks[k - a];
+        t->form = forms;
+        t->lemma = t->upos = t->xpos = t->feats = t->deprel = NULL;
+        t->head = -1;
+        t->start = r->start;
+        t->end = r->end;
+        t->space_after = r->space_after;
         forms += n + 1;
     }
     rl_sentence *s = &g->sent[g->nsent++];
