@@ -194,7 +194,15 @@ static const char *join(rl_arena *a, const char *x, const char *y, bool prefix) 
 
 /* Pronouns: the speaker for first person, the last person for he/she, the last
  * non-person actor for it. */
-static const char *pronoun_code(const rl_actor_ctx *c, const char *u, bool *person) {
+/* The nearest actor mentioned before pos in this sentence that is (or is not) a person. */
+static const char *mentioned_before(const rl_actor_ctx *c, int pos, bool want_person) {
+    if (!c->mention_code) return NULL;
+    for (int j = pos - 1; j >= 0; j--)
+        if (c->mention_code[j] && c->mention_person[j] == want_person) return c->mention_code[j];
+    return NULL;
+}
+
+static const char *pronoun_code(const rl_actor_ctx *c, const char *u, int pos, bool *person) {
     static const char *const first[] = {"I", "ME", "MY", "WE", "US", "OUR", "OURS",
                                         "MYSELF", "OURSELVES", NULL};
     static const char *const third[] = {"HE", "SHE", "HIM", "HER", "HIS", "HIMSELF",
@@ -202,11 +210,16 @@ static const char *pronoun_code(const rl_actor_ctx *c, const char *u, bool *pers
     for (int i = 0; first[i]; i++)
         if (strcmp(u, first[i]) == 0) { *person = false; return c->speaker; }
     for (int i = 0; third[i]; i++)
-        if (strcmp(u, third[i]) == 0) { *person = true; return rl_docres_last_person(c->doc); }
+        if (strcmp(u, third[i]) == 0) {
+            *person = true;
+            const char *m = mentioned_before(c, pos, true);
+            return m ? m : rl_docres_last_person(c->doc);
+        }
     if (strcmp(u, "IT") == 0 || strcmp(u, "ITS") == 0 || strcmp(u, "THEY") == 0 ||
         strcmp(u, "THEM") == 0 || strcmp(u, "THEIR") == 0) {
         *person = false;
-        return rl_docres_last_actor(c->doc);
+        const char *m = mentioned_before(c, pos, false);
+        return m ? m : rl_docres_last_actor(c->doc);
     }
     return NULL;
 }
@@ -314,7 +327,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 r->role = t->ulemma[idx[i]];
             } else if (upos_is(t, idx[i], "PRON") || rl_tree_rel(t, idx[i], "nmod:poss")) {
                 bool person = false;
-                const char *pc = pronoun_code(c, words[i], &person);
+                const char *pc = pronoun_code(c, words[i], idx[i], &person);
                 if (pc && idx[i] != head) poss_pronoun = pc;
             }
             i++;
@@ -388,7 +401,7 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
     out->head = head;
     if (upos_is(t, head, "PRON")) {
         bool person = false;
-        const char *pc = pronoun_code(c, t->uform[head], &person);
+        const char *pc = pronoun_code(c, t->uform[head], head, &person);
         if (!pc) return false;
         out->code = pc;
         out->person = person;

@@ -68,6 +68,10 @@ typedef struct rl_actor_ctx {
     rl_arena *arena;
     const char *speaker;    /* actor code first-person pronouns stand for, or NULL */
     bool remember;          /* record people and actors met in doc */
+    /* actors already mentioned in this sentence, by head token (NULL: none known); a
+     * pronoun takes the nearest one before it, else the document memory */
+    const char *const *mention_code;
+    const bool *mention_person;
     /* optional scratch of t->n + 1 entries each, reused by every phrase of the sentence
      * (NULL: allocated per phrase) */
     char *scratch_mark, *scratch_used;

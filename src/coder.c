@@ -970,19 +970,43 @@ static bool sentence_discarded(const sent_ctx *sc, bool *story) {
     return false;
 }
 
-/* Resolves every nominal once, in order, so the document remembers who is who. */
+static bool mention_head(const rl_tree *t, int i) {
+    if (!(upos_is(t, i, "NOUN") || upos_is(t, i, "PROPN"))) return false;
+    return !(rl_tree_rel(t, i, "compound") || rl_tree_rel(t, i, "flat") ||
+             rl_tree_rel(t, i, "amod") || rl_tree_rel(t, i, "nmod:poss") ||
+             rl_tree_rel(t, i, "appos") || rl_tree_rel(t, i, "fixed"));
+}
+
+/* The actors this sentence names, by head token, so that a pronoun can take the nearest
+ * one before it ("Trump said he ..."; "They discussed Syria" is not Syria). */
+static int find_mentions(sent_ctx *sc, rl_arena *a) {
+    const rl_tree *t = &sc->t;
+    const char **code = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(char *));
+    bool *person = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
+    if (!code || !person) return -1;
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    for (int i = 0; i < t->n; i++) {
+        rl_actor x;
+        if (mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) {
+            code[i] = x.code;
+            person[i] = x.person;
+        }
+    }
+    sc->actx.mention_code = code;
+    sc->actx.mention_person = person;
+    return 0;
+}
+
+/* Resolves every nominal once, in order, so the document remembers who is who for the
+ * sentences that follow. */
 static void note_mentions(sent_ctx *sc) {
     const rl_tree *t = &sc->t;
     rl_actor_ctx ac = sc->actx;
     ac.remember = true;
     for (int i = 0; i < t->n; i++) {
-        if (!(upos_is(t, i, "NOUN") || upos_is(t, i, "PROPN"))) continue;
-        if (rl_tree_rel(t, i, "compound") || rl_tree_rel(t, i, "flat") ||
-            rl_tree_rel(t, i, "amod") || rl_tree_rel(t, i, "nmod:poss") ||
-            rl_tree_rel(t, i, "appos") || rl_tree_rel(t, i, "fixed"))
-            continue;
         rl_actor x;
-        (void)rl_actor_resolve1(&ac, i, &x);
+        if (mention_head(t, i)) (void)rl_actor_resolve1(&ac, i, &x);
     }
 }
 
@@ -1055,7 +1079,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             prev_introduces = false;
             continue;
         }
-        note_mentions(&sc);
+        if (find_mentions(&sc, a) != 0) goto oom;
         /* "X said:" / "X told a news conference:" — the next sentence is X's */
         bool intro = s->introduces_quote ||
                      (s->ntokens > 1 && strcmp(s->tokens[s->ntokens - 1].form, ":") == 0);
@@ -1081,8 +1105,12 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.has = has;
         for (int p = 0; p < n; p++) {
             if (!has[p]) continue;
-            for (int k = 0; k < match[p].nconsumed; k++)
-                if (match[p].consumed[k] != p) skip[match[p].consumed[k]] = true;
+            /* a noun the pattern spelled out is covered by it; a verb keeps its own
+             * event, which the combination table reads through the governor */
+            for (int k = 0; k < match[p].nconsumed; k++) {
+                int q = match[p].consumed[k];
+                if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
+            }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
         }
         mark_absorbed(&sc, absorbed, skip);
@@ -1090,6 +1118,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             if (!has[p] || skip[p] || absorbed[p]) continue;
             if (code_predicate(&sc, p) != 0) goto oom;
         }
+        note_mentions(&sc);
     }
     *out = list.ev;
     *nout = list.n;
