@@ -736,8 +736,9 @@ static void check_actor_dates(reporter *r, const rl_actor_entry *e) {
     for (size_t i = 0; i < e->nranges; i++) {
         const rl_dated_code *a = &e->ranges[i];
         char t1[40], t2[40];
+        int line = e->range_lines ? e->range_lines[i] : e->line;
         if (a->from && a->to && a->from > a->to) {
-            report(r, true, e->file, e->line, "%s: inverted date range [%s %s]", e->phrase,
+            report(r, true, e->file, line, "%s: inverted date range [%s %s]", e->phrase,
                    a->code, range_text(a, t1, sizeof t1));
             continue;
         }
@@ -748,7 +749,7 @@ static void check_actor_dates(reporter *r, const rl_actor_entry *e) {
             int32_t bf = b->from, bt = b->to ? b->to : INT32_MAX;
             /* Shared end days are allowed: one term ends the day the next begins. */
             if (af < bt && bf < at) {
-                report(r, true, e->file, e->line, "%s: overlapping date ranges for %s: %s and %s",
+                report(r, true, e->file, line, "%s: overlapping date ranges for %s: %s and %s",
                        e->phrase, a->code, range_text(b, t1, sizeof t1), range_text(a, t2, sizeof t2));
                 break;
             }

@@ -55,6 +55,7 @@ typedef struct rl_actor_entry {
     size_t nranges;
     const char *file;
     int line;
+    const int *range_lines;      /* the file line of each range (for dict check) */
 } rl_actor_entry;
 
 /* The longest actor phrase that starts at words[0] (n words available). Returns NULL if

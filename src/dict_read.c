@@ -302,6 +302,7 @@ static int code_root(const rl_code_pair *c) {
 typedef struct actor_builder {
     rl_actor_entry *e;
     rl_dated_code ranges[64];
+    int lines[64];
     size_t nranges;
     int default_line;
 } actor_builder;
@@ -310,9 +311,12 @@ static void actor_flush(reader *r, actor_builder *b) {
     if (!b->e) return;
     if (b->nranges) {
         rl_dated_code *rc = rl_arena_calloc(r->d->arena, b->nranges, sizeof *rc);
-        if (!rc) { r->oom = true; return; }
+        int *rl = rl_arena_calloc(r->d->arena, b->nranges, sizeof *rl);
+        if (!rc || !rl) { r->oom = true; return; }
         memcpy(rc, b->ranges, b->nranges * sizeof *rc);
+        memcpy(rl, b->lines, b->nranges * sizeof *rl);
         b->e->ranges = rc;
+        b->e->range_lines = rl;
         b->e->nranges = b->nranges;
     }
     b->e = NULL;
@@ -375,6 +379,7 @@ static void actor_code(reader *r, actor_builder *b, char *s) {
         problem(r, true, "too many date ranges for one entry");
         return;
     }
+    b->lines[b->nranges] = r->line;
     b->ranges[b->nranges++] = dc;
     r->d->stats.dated_ranges++;
 }

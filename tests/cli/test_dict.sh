@@ -22,7 +22,7 @@ rc=$?
 if [ "$rc" -eq 1 ]; then ok check_errors_exit1; else fail check_errors_exit1 "exit $rc"; fi
 expect_contains check_reports_line "$TMP/bad" "$FIX/bad.verbs.txt:8: error: two '*' in pattern"
 expect_contains check_overlap "$TMP/bad" "$FIX/bad.actors.txt:2: error: PINKY: overlapping date ranges for FRDMIL"
-expect_contains check_inverted "$TMP/bad" "$FIX/bad.actors.txt:3: error: BRAIN: inverted date range"
+expect_contains check_inverted "$TMP/bad" "$FIX/bad.actors.txt:4: error: BRAIN: inverted date range"
 expect_contains check_bad_date "$TMP/bad" "$FIX/bad.actors.txt:5: error: invalid date"
 "$REDLINE" dict check --errors-only $FIX/bad.actors.txt >"$TMP/q" 2>&1
 expect_not_contains check_errors_only "$TMP/q" "warning:"

@@ -455,7 +455,7 @@ static void test_check(void) {
     size_t errors = rl_dicts_check(d, collect, &c, &found);
     CHECK_INT(errors, 2);
     CHECK(seen_has(&c, "E " FIX "bad.actors.txt:2: PINKY: overlapping date ranges for FRDMIL"));
-    CHECK(seen_has(&c, "E " FIX "bad.actors.txt:3: BRAIN: inverted date range"));
+    CHECK(seen_has(&c, "E " FIX "bad.actors.txt:4: BRAIN: inverted date range"));
     CHECK(!seen_has(&c, "SNOWBALL"));                      /* a shared end day is fine */
     CHECK(seen_has(&c, "W " FIX "bad.actors.txt:10: NOCODE: entry has no code"));
     CHECK(seen_has(&c, "W " FIX "test.verbs.txt:32: duplicate pattern '- * CEASEFIRE' (same as line 27)"));
