@@ -625,7 +625,12 @@ static int xml_load(rl_reader *r, bool html, rl_error *err) {
     if (html) {
         htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
         if (!ctxt) { free(buf); rl_error_set(err, RL_ERR_MEMORY, r->name, 0, "out of memory"); return -2; }
-        r->xdoc = htmlCtxtReadMemory(ctxt, buf, (int)n, r->name, NULL,
+        /* A page that declares no charset is read as UTF-8 (libxml2 would assume
+         * Latin-1); a declared one is honoured. */
+        bool declared = false;
+        for (size_t i = 0; i + 7 <= n && i < 4096 && !declared; i++)
+            declared = starts_ci((const unsigned char *)buf + i, n - i, "charset");
+        r->xdoc = htmlCtxtReadMemory(ctxt, buf, (int)n, r->name, declared ? NULL : "UTF-8",
                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
         htmlFreeParserCtxt(ctxt);

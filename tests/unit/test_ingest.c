@@ -198,6 +198,13 @@ static void test_html(void) {
     const char in2[] = "<html><head><title>Quiet day</title></head><body><p>Nothing happened.</p></body></html>";
     read_mem(in2, sizeof in2 - 1, "p2.html", RL_INPUT_HTML, a, &r);
     CHECK_STR(r.texts[0], "Quiet day\n\nNothing happened.\n\n");
+    /* No charset declared: UTF-8, not Latin-1; a declared charset is honoured. */
+    const char u8[] = "<html><body><p>Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D.</p></body></html>";
+    read_mem(u8, sizeof u8 - 1, "u.html", RL_INPUT_HTML, a, &r);
+    CHECK_STR(r.texts[0], "Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D.\n\n");
+    const char l1[] = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xE9.</p></body></html>";
+    read_mem(l1, sizeof l1 - 1, "l.html", RL_INPUT_HTML, a, &r);
+    CHECK_STR(r.texts[0], "Caf\xC3\xA9.\n\n");
     /* Scripts only: nothing to read. */
     const char in3[] = "<html><body><script>x()</script></body></html>";
     read_mem(in3, sizeof in3 - 1, "p3.html", RL_INPUT_HTML, a, &r);
