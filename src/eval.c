@@ -675,7 +675,7 @@ int rl_eval_print_json(FILE *f, const rl_eval_report *rep) {
         json_t *per = json_object();
         for (int r = 1; r <= 20; r++) {
             if (!rep->cb_total[r]) continue;
-            char key[4];
+            char key[16];
             snprintf(key, sizeof key, "%02d", r);
             json_object_set_new(per, key, json_pack("{s:I,s:I}", "examples",
                 (json_int_t)rep->cb_total[r], "correct", (json_int_t)rep->cb_correct[r]));
