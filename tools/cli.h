@@ -11,5 +11,6 @@ int cmd_eval(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

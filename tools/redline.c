@@ -14,6 +14,7 @@ static const struct { const char *name; int (*fn)(int, char **); const char *hel
     {"dict",    cmd_dict,    "check dictionaries (dict check FILES...) or count them (dict stats)"},
     {"serve",   cmd_serve,   "run the HTTP coding service"},
     {"report",  cmd_report,  "HTML charts or TSV aggregates from an event database"},
+    {"merge",   cmd_merge,   "combine shard databases into one"},
 };
 
 static void usage(FILE *out) {
