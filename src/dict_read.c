@@ -490,9 +490,13 @@ static void agent_class(reader *r, agent_state *st, char *s) {
     if (!c->n) problem(r, true, "substitution class %s is empty", c->name);
 }
 
-/* Expands the !CLASS! markers of s (first one, then recursively) into x. */
-static void expand(const agent_state *st, const char *s, expansion *x) {
-    const char *a = strchr(s, '!');
+/* Expands the !CLASS! markers of s from offset `from` on into x: the first marker is
+ * replaced by each item in turn, then the rest of the phrase (after the item: items are
+ * never expanded again) is expanded the same way. Stops at the first problem, so the
+ * work is bounded by MAX_EXPANSIONS whatever the input. */
+static void expand(const agent_state *st, const char *s, size_t from, expansion *x) {
+    if (x->overflow || x->unknown) return;
+    const char *a = strchr(s + from, '!');
     const char *b = a ? strchr(a + 1, '!') : NULL;
     if (!a || !b) {
         if (x->n == MAX_EXPANSIONS || strlen(s) >= sizeof x->text[0]) { x->overflow = true; return; }
@@ -504,11 +508,11 @@ static void expand(const agent_state *st, const char *s, expansion *x) {
     for (size_t i = 0; i < st->nclasses; i++)
         if (strlen(st->classes[i].name) == nl && !strncmp(st->classes[i].name, a, nl)) c = &st->classes[i];
     if (!c) { x->unknown = true; return; }
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = 0; i < c->n && !x->overflow; i++) {
         char buf[PHRASE_BYTES / 4];
         int k = snprintf(buf, sizeof buf, "%.*s%s%s", (int)(a - s), s, c->items[i], b + 1);
         if (k < 0 || (size_t)k >= sizeof buf) { x->overflow = true; return; }
-        expand(st, buf, x);
+        expand(st, buf, (size_t)(a - s) + strlen(c->items[i]), x);
     }
 }
 
@@ -560,7 +564,7 @@ static void read_agents(reader *r, char *line, agent_state *st, phrase *ph) {
     x->overflow = x->unknown = false;
     if (!e->code) { r->oom = true; return; }
     bool markers = strchr(text, '!') != NULL;
-    expand(st, text, x);
+    expand(st, text, 0, x);
     if (x->unknown) problem(r, true, "unknown substitution class in '%s'", text);
     else if (x->overflow) problem(r, true, "too many or too long expansions of '%s'", text);
     bool reported = false;

@@ -504,6 +504,34 @@ static void test_memory(void) {
     rl_dicts_close(d);
 }
 
+/* Substitution classes cannot blow up: items are not expanded again, and too many
+ * expansions make an error, quickly (found by fuzzing). */
+static void test_agent_expansion_bounded(void) {
+    static const char text[] =
+        "!A! = X!A!, Y!A!, Z\n"
+        "!B! = P, Q, R, S, T, U, V, W\n"
+        "W!B!!B!!B!!B!!B!!B!!B!!B!!B!!B!!B!!B!!B!!B! [~GOV]\n"
+        "V!A!!A! [~GOV]\n"
+        "OK_AGENT [~GOV]\n";
+    rl_error err;
+    rl_dicts *d = rl_dicts_new(&err);
+    CHECK(d != NULL);
+    seen s = {0};
+    clock_t t0 = clock();
+    CHECK_INT(rl_dicts_load_memory(d, RL_DICT_AGENTS, "x.agents.txt", text, sizeof text - 1,
+                                   collect, &s, &err), 0);
+    CHECK((clock() - t0) / CLOCKS_PER_SEC < 2);
+    CHECK_INT(rl_dicts_finish(d, &err), 0);
+    CHECK(seen_has(&s, "E x.agents.txt:3: too many"));
+    CHECK_INT(s.errors, 1);
+    size_t m;
+    const char *w[] = {"vzz"};
+    CHECK(rl_dict_match_agent(d, w, 1, &m) != NULL);
+    const char *ok[] = {"ok", "agent"};
+    CHECK(rl_dict_match_agent(d, ok, 2, &m) != NULL);
+    rl_dicts_close(d);
+}
+
 /* rl_dicts_open: explicit files replace a kind (comma lists allowed); missing default
  * files leave that kind empty; a missing named file is an error. */
 static void test_open(void) {
@@ -576,6 +604,7 @@ int main(void) {
     RUN(test_check);
     RUN(test_kinds);
     RUN(test_memory);
+    RUN(test_agent_expansion_bounded);
     RUN(test_open);
     RUN(test_shared_files);
     return CHECK_DONE();
