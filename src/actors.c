@@ -164,12 +164,14 @@ static bool core_rel(const rl_tree *t, int c) {
            rl_tree_rel(t, c, "nmod:desc");
 }
 
-static void core_mark(const rl_tree *t, int i, char *mark, int depth) {
+static void core_mark(const rl_actor_ctx *cx, int i, char *mark, int depth) {
+    const rl_tree *t = cx->t;
     mark[i] = 1;
     if (depth > 8) return;
     for (int k = t->kid_off[i]; k < t->kid_off[i + 1]; k++) {
         int c = t->kids[k];
-        if (core_rel(t, c)) core_mark(t, c, mark, depth + 1);
+        if (cx->swap && c == cx->swap_out) mark[cx->swap_in] = 1;
+        else if (core_rel(t, c)) core_mark(cx, c, mark, depth + 1);
     }
 }
 
@@ -194,11 +196,19 @@ static const char *join(rl_arena *a, const char *x, const char *y, bool prefix) 
 
 /* Pronouns: the speaker for first person, the last person for he/she, the last
  * non-person actor for it. */
-/* The nearest actor mentioned before pos in this sentence that is (or is not) a person. */
+/* The nearest actor mentioned before pos in this sentence that is (or is not) a person.
+ * An object pronoun ("welcomed him") never stands for its own clause's subject. */
 static const char *mentioned_before(const rl_actor_ctx *c, int pos, bool want_person) {
     if (!c->mention_code) return NULL;
-    for (int j = pos - 1; j >= 0; j--)
-        if (c->mention_code[j] && c->mention_person[j] == want_person) return c->mention_code[j];
+    const rl_tree *t = c->t;
+    int h = rl_tree_head(t, pos);
+    bool object = rl_tree_rel(t, pos, "obj") || rl_tree_rel(t, pos, "iobj") ||
+                  rl_tree_rel(t, pos, "obl");
+    for (int j = pos - 1; j >= 0; j--) {
+        if (!c->mention_code[j] || c->mention_person[j] != want_person) continue;
+        if (object && h >= 0 && rl_tree_head(t, j) == h && rl_tree_rel(t, j, "nsubj")) continue;
+        return c->mention_code[j];
+    }
     return NULL;
 }
 
@@ -265,7 +275,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         memset(mark, 0, (size_t)n + 1);
         memset(used, 0, (size_t)n + 1);
     }
-    core_mark(t, head, mark, 0);
+    core_mark(c, head, mark, 0);
 
     int nw = 0;
     for (int i = 0; i < n; i++) {
@@ -386,7 +396,12 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     }
     if (!code && agent && !r->surname && rl_tree_child(t, head, "det") >= 0) {
         /* "the government", "the army": the country the story is about */
-        const char *cc = rl_docres_last_country(c->doc);
+        const char *cc = NULL;
+        char buf[4];
+        for (int j = head - 1; j >= 0 && !cc && c->mention_code; j--)
+            if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
+                cc = rl_arena_strdup(c->arena, buf);
+        if (!cc) cc = rl_docres_last_country(c->doc);
         if (cc) code = join(c->arena, cc, agent, agent_prefix);
     }
     r->code = code;
@@ -464,6 +479,20 @@ int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
     if (max <= 0 || head < 0) return 0;
     if (rl_actor_resolve1(c, head, &out[n])) n++;
     const rl_tree *t = c->t;
+    /* "American and Indian troops": one actor per coordinated modifier */
+    for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {
+        int m = t->kids[k];
+        if (!(rl_tree_rel(t, m, "amod") || rl_tree_rel(t, m, "compound"))) continue;
+        for (int j = t->kid_off[m]; j < t->kid_off[m + 1] && n < max; j++) {
+            int cj = t->kids[j];
+            if (!rl_tree_rel(t, cj, "conj")) continue;
+            rl_actor_ctx v = *c;
+            v.swap = true;
+            v.swap_out = m;
+            v.swap_in = cj;
+            if (rl_actor_resolve1(&v, head, &out[n])) n++;
+        }
+    }
     for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {
         int ch = t->kids[k];
         if (!rl_tree_rel(t, ch, "conj")) continue;

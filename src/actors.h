@@ -72,6 +72,10 @@ typedef struct rl_actor_ctx {
      * pronoun takes the nearest one before it, else the document memory */
     const char *const *mention_code;
     const bool *mention_person;
+    /* when swap is set, read token swap_in in place of the modifier swap_out ("American
+     * and Indian troops" → "Indian troops") */
+    bool swap;
+    int swap_out, swap_in;
     /* optional scratch of t->n + 1 entries each, reused by every phrase of the sentence
      * (NULL: allocated per phrase) */
     char *scratch_mark, *scratch_used;

@@ -326,13 +326,40 @@ static bool target_case(const char *cs) {
     return false;
 }
 
+/* Prepositional modifiers with a target preposition inside x's subtree ("gave $50
+ * million in aid to Turkey"), breadth first down to depth levels. */
+static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, int max) {
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1] && n < max; k++) {
+        int c = t->kids[k];
+        if ((rl_tree_rel(t, c, "nmod") || rl_tree_rel(t, c, "obl")) &&
+            !rl_tree_rel(t, c, "nmod:poss") && target_case(rl_tree_case(t, c)))
+            out[n++] = c;
+    }
+    if (depth <= 1) return n;
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1] && n < max; k++) {
+        int c = t->kids[k];
+        if (rl_tree_rel(t, c, "nmod") || rl_tree_rel(t, c, "obl"))
+            n = nested_targets(t, c, depth - 1, out, n, max);
+    }
+    return n;
+}
+
+/* Whether x is "its ambassadors", "their troops": something of the source's own. */
+static bool own_possession(const rl_tree *t, int x) {
+    int ps = rl_tree_child(t, x, "nmod:poss");
+    if (ps < 0 || !upos_is(t, ps, "PRON")) return false;
+    const char *u = t->uform[ps];
+    return strcmp(u, "ITS") == 0 || strcmp(u, "THEIR") == 0 || strcmp(u, "HIS") == 0 ||
+           strcmp(u, "HER") == 0 || strcmp(u, "OUR") == 0;
+}
+
 /* Candidate target tokens of p in order of preference. */
 static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     int n = 0;
     int sp = rl_tree_child(t, p, "nsubj:pass");
     if (sp >= 0 && n < max) out[n++] = sp;
     int o = rl_tree_child(t, p, "obj");
-    if (o >= 0 && n < max) out[n++] = o;
+    if (o >= 0 && n < max && !own_possession(t, o)) out[n++] = o;
     int io = rl_tree_child(t, p, "iobj");
     if (io >= 0 && n < max) out[n++] = io;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
@@ -342,13 +369,10 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
             target_case(rl_tree_case(t, c)))
             out[n++] = c;
     }
-    if (o >= 0) {
-        for (int k = t->kid_off[o]; k < t->kid_off[o + 1] && n < max; k++) {
-            int c = t->kids[k];
-            if (rl_tree_rel(t, c, "nmod") && !rl_tree_rel(t, c, "nmod:poss") &&
-                target_case(rl_tree_case(t, c)))
-                out[n++] = c;
-        }
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
+        int c = t->kids[k];
+        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
+            n = nested_targets(t, c, 3, out, n, max);
     }
     return n;
 }
@@ -634,6 +658,14 @@ static const char *trigger_of(const sent_ctx *sc, int p, int extra) {
     return t->s->tokens[p].form;
 }
 
+static bool resolves(const sent_ctx *sc, int x) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor a;
+    x = antecedent(&sc->t, x);
+    return x >= 0 && rl_actor_resolve1(&ac, x, &a);
+}
+
 static int first_target(const sent_ctx *sc, int p) {
     int cand[16];
     int n = target_candidates(&sc->t, p, cand, 16);
@@ -758,8 +790,11 @@ static int code_predicate(sent_ctx *sc, int p) {
     }
     if (!d.code || rl_code_is_null(d.code)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
-    d.tgt = m->target >= 0 ? m->target : first_target(sc, p);
-    if (d.tgt < 0 && d.code && strcmp(d.code, "042") == 0) d.tgt = place_target(sc, p);
+    d.tgt = m->target >= 0 && resolves(sc, m->target) ? m->target : -1;
+    /* a visit's target is the place: "arrived in Riyadh for the summit" */
+    if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
+        d.tgt = place_target(sc, p);
+    if (d.tgt < 0) d.tgt = first_target(sc, p);
     bool copular = copular_noun(t, p);
     if (copular) {
         d.tgt = rl_tree_child(t, p, "nsubj");

@@ -22,19 +22,25 @@ struct rl_docres {
 };
 
 /* Codes that begin with a state: three upper-case letters not used as a sector prefix. */
-static void note_country(rl_docres *r, const char *code) {
+bool rl_code_country(const char *code, char out[4]) {
     static const char *const sectors[] = {"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY",
                                           "CVL", "BUS", "MED", "REL", "ELI", "OPP", "GOV",
                                           "MIL", "COP", "JUD", "LEG", "PTY", "EDU", "LAB",
                                           "HLH", "HRI", "AGR", "ENV", "REF", "CRM", "SEP",
                                           "NGM", "IMG", "JEW", "MUS", "CHR", "BUD", NULL};
-    if (!code || strlen(code) < 3) return;
+    if (!code || strlen(code) < 3) return false;
     for (int i = 0; i < 3; i++)
-        if (code[i] < 'A' || code[i] > 'Z') return;
+        if (code[i] < 'A' || code[i] > 'Z') return false;
     for (int i = 0; sectors[i]; i++)
-        if (strncmp(code, sectors[i], 3) == 0) return;
-    memcpy(r->last_country, code, 3);
-    r->last_country[3] = '\0';
+        if (strncmp(code, sectors[i], 3) == 0) return false;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+    return true;
+}
+
+static void note_country(rl_docres *r, const char *code) {
+    char cc[4];
+    if (rl_code_country(code, cc)) memcpy(r->last_country, cc, sizeof cc);
 }
 
 const char *rl_docres_last_country(const rl_docres *r) {

@@ -43,6 +43,10 @@ const char *rl_docres_last_actor(const rl_docres *r);
  * and other non-state prefixes do not count), or NULL. */
 const char *rl_docres_last_country(const rl_docres *r);
 
+/* The state an actor code starts with: copies "IRN" from "IRNGOV" into out and returns
+ * true; false for sector prefixes (IGO, NGO, GOV, ...) and malformed codes. */
+bool rl_code_country(const char *code, char out[4]);
+
 /* The speaker of the quotation being read, or NULL. */
 void rl_docres_set_speaker(rl_docres *r, const char *code);
 const char *rl_docres_speaker(const rl_docres *r);
