@@ -51,8 +51,9 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"START", CL_LIGHT}, {"LAUNCH", CL_LIGHT}, {"CARRY", CL_LIGHT}, {"REITERATE", CL_LIGHT},
     {"REPEAT", CL_LIGHT}, {"RENEW", CL_LIGHT}, {"EXPRESS", CL_LIGHT}, {"VOICE", CL_LIGHT},
     {"CONTINUE", CL_LIGHT}, {"PURSUE", CL_LIGHT}, {"ENGAGE", CL_LIGHT},
+    {"RESUME", CL_LIGHT}, {"OPEN", CL_LIGHT}, {"ANNOUNCE", CL_LIGHT},
     {"SAY", CL_SAY}, {"TELL", CL_SAY}, {"STATE", CL_SAY}, {"ADD", CL_SAY},
-    {"CLAIM", CL_SAY}, {"ANNOUNCE", CL_SAY}, {"WRITE", CL_SAY}, {"TWEET", CL_SAY},
+    {"CLAIM", CL_SAY}, {"WRITE", CL_SAY}, {"TWEET", CL_SAY},
     {"NOTE", CL_SAY}, {"REPORT", CL_SAY}, {"CONFIRM", CL_SAY}, {"ASSERT", CL_SAY},
     {"EXPLAIN", CL_SAY}, {"MENTION", CL_SAY}, {"CLARIFY", CL_SAY}, {"ARGUE", CL_SAY},
     {"DECLARE", CL_SAY}, {"ACKNOWLEDGE", CL_SAY}, {"REVEAL", CL_SAY},
@@ -62,7 +63,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"READY", CL_INTENT}, {"WILLING", CL_INTENT}, {"PREPARED", CL_INTENT},
     {"SEEK", CL_INTENT}, {"WANT", CL_INTENT}, {"HOPE", CL_INTENT}, {"WISH", CL_INTENT},
     {"AIM", CL_INTENT}, {"READINESS", CL_INTENT}, {"WILLINGNESS", CL_INTENT},
-    {"DECIDE", CL_LIGHT}, {"EXPECT", CL_INTENT}, {"OPEN", CL_INTENT},
+    {"DECIDE", CL_LIGHT}, {"EXPECT", CL_INTENT},
     {"URGE", CL_APPEAL}, {"CALL", CL_APPEAL}, {"APPEAL", CL_APPEAL}, {"ASK", CL_APPEAL},
     {"REQUEST", CL_APPEAL}, {"PLEAD", CL_APPEAL}, {"PRESS", CL_APPEAL},
     {"ENCOURAGE", CL_APPEAL}, {"INVITE", CL_APPEAL},
@@ -79,13 +80,18 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
 static verb_class class_of(const rl_tree *t, int i) {
     const char *l = t->ulemma[i];
     /* "rule out" is the one particle verb here */
-    if (strcmp(l, "RULE") == 0) {
+    if (strcmp(l, "RULE") == 0 || strcmp(l, "RUL") == 0) {
         int prt = rl_tree_child(t, i, "compound:prt");
         return prt >= 0 && strcmp(t->uform[prt], "OUT") == 0 ? CL_REJECT : CL_NONE;
     }
-    for (size_t k = 0; k < sizeof class_table / sizeof *class_table; k++)
-        if (class_table[k].lemma[0] == l[0] && strcmp(class_table[k].lemma, l) == 0)
-            return class_table[k].cls;
+    size_t n = strlen(l);
+    for (size_t k = 0; k < sizeof class_table / sizeof *class_table; k++) {
+        const char *c = class_table[k].lemma;
+        if (c[0] != l[0]) continue;
+        if (strcmp(c, l) == 0) return class_table[k].cls;
+        /* a lemma that lost its final E ("refus", "declin") */
+        if (strncmp(c, l, n) == 0 && c[n] == 'E' && c[n + 1] == '\0') return class_table[k].cls;
+    }
     return CL_NONE;
 }
 
@@ -436,7 +442,7 @@ static bool is_date_word(const rl_tree *t, int i) {
 static bool say_like(const rl_tree *t, int g) {
     const char *l = t->ulemma[g];
     return strcmp(l, "REITERATE") == 0 || strcmp(l, "REPEAT") == 0 ||
-           strcmp(l, "EXPRESS") == 0;
+           strcmp(l, "EXPRESS") == 0 || strcmp(l, "ANNOUNCE") == 0;
 }
 
 /* The verb governing the event at *curp and its class, or -1. Follows coordination
@@ -864,7 +870,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         /* "…, he said": the say verb hangs off the event as parataxis */
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
-            if (rl_tree_rel(t, c, "parataxis") && class_of(t, c) == CL_SAY) {
+            if (rl_tree_rel(t, c, "parataxis") && (class_of(t, c) == CL_SAY || say_like(t, c))) {
                 d.speaker = subject_of(t, c, 0);
                 d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
@@ -1049,7 +1055,7 @@ static void note_mentions(sent_ctx *sc) {
 static const char *introducer(sent_ctx *sc, const char **text) {
     const rl_tree *t = &sc->t;
     for (int i = 0; i < t->n; i++) {
-        if (rl_tree_head(t, i) >= 0 || class_of(t, i) != CL_SAY) continue;
+        if (rl_tree_head(t, i) >= 0 || !(class_of(t, i) == CL_SAY || say_like(t, i))) continue;
         int s = subject_of(t, i, 0);
         rl_actor x;
         rl_actor_ctx ac = sc->actx;

@@ -1,6 +1,7 @@
 /* patterns.c — verb patterns on the dependency tree (see patterns.h). */
 #include "patterns.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool rl_code_is_null(const char *code) {
@@ -249,14 +250,22 @@ static bool match_before(const rl_tree *t, int p, const rl_verb_entry *e) {
 bool rl_match_predicate(const rl_dicts *d, const rl_tree *t, int p, rl_pred_match *m) {
     if (!d) return false;
     bool noun = upos_is(t, p, "NOUN");
-    if (!noun && !upos_is(t, p, "VERB")) return false;
+    /* an adjective with an object is a mistagged verb ("would free the crew") */
+    bool verb = upos_is(t, p, "VERB") ||
+                (upos_is(t, p, "ADJ") && rl_tree_child(t, p, "obj") >= 0);
+    if (!noun && !verb) return false;
     const rl_verb_entry *const *es = NULL;
     const rl_verb_entry *e = NULL;
     int extra = p;
-    /* the lemma first; the form for plural event nouns listed as such ("TALKS") */
-    for (int pass = 0; pass < 2 && !e; pass++) {
-        const char *key = pass == 0 ? t->ulemma[p] : t->uform[p];
-        if (pass == 1 && strcmp(key, t->ulemma[p]) == 0) break;
+    /* the lemma first; the form for plural event nouns listed as such ("TALKS"); then
+     * the lemma with its final "E" restored, which the lemmatizer sometimes drops
+     * ("ruled" → "rul") */
+    char fixed[64];
+    snprintf(fixed, sizeof fixed, "%sE", t->ulemma[p]);
+    for (int pass = 0; pass < 3 && !e; pass++) {
+        const char *key = pass == 0 ? t->ulemma[p] : pass == 1 ? t->uform[p] : fixed;
+        if (pass == 1 && strcmp(key, t->ulemma[p]) == 0) continue;
+        if (pass == 2 && (noun || strlen(fixed) >= sizeof fixed - 1)) break;
         size_t ne = rl_dict_verbs(d, key, &es);
         for (size_t i = 0; i < ne && !e; i++) {
             if (es[i]->is_noun != noun) continue;
