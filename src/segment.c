@@ -709,6 +709,13 @@ int rl_segment_document(rl_document *doc, rl_error *err) {
         rl_error_set(err, RL_ERR_MEMORY, doc->origin, doc->record, "out of memory while segmenting");
         return -1;
     }
+    /* A title given by the input heads the text: it is the headline whatever its
+     * punctuation ("Is the deal dead?"). */
+    if (doc->title && g.nsent && !strncmp(doc->text, doc->title, strlen(doc->title))) {
+        size_t tl = strlen(doc->title);
+        for (size_t i = 0; i < g.nsent && g.sent[i].end <= tl; i++)
+            if (g.sent[i].kind == RL_SENT_BODY) g.sent[i].kind = RL_SENT_HEADLINE;
+    }
     if (g.nsent) {
         doc->sentences = rl_arena_alloc(doc->arena, g.nsent * sizeof *doc->sentences);
         if (!doc->sentences) {

@@ -106,6 +106,19 @@ static void test_headline_and_quotes(void) {
     rl_arena_free(a);
 }
 
+static void test_title_is_headline(void) {
+    rl_arena *a = rl_arena_new(0);
+    rl_doc_input in = {.id = "t", .title = "Is the deal dead?", .text = "Talks stalled. Both sides left."};
+    rl_document d;
+    rl_error err;
+    CHECK_INT(rl_document_from_input(a, &in, &d, NULL, NULL, &err), 0);
+    CHECK_INT(rl_segment_document(&d, &err), 0);
+    CHECK_INT(d.nsentences, 3);
+    CHECK_INT(d.sentences[0].kind, RL_SENT_HEADLINE);
+    CHECK_INT(d.sentences[1].kind, RL_SENT_BODY);
+    rl_arena_free(a);
+}
+
 static void test_offsets(void) {
     rl_arena *a;
     const char *text = "  Gen. Ruiz\xC2\xA0said:  \xE2\x80\x9Cno\xE2\x80\x9D.\n\nOK!";
@@ -168,6 +181,7 @@ int main(void) {
     RUN(test_ellipses_and_quotes);
     RUN(test_sentence_boundaries);
     RUN(test_headline_and_quotes);
+    RUN(test_title_is_headline);
     RUN(test_offsets);
     RUN(test_long_line_is_cut);
     RUN(test_empty_and_pretokenized);
