@@ -370,8 +370,10 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
             int ch = t->kids[k];
             if (!rl_tree_rel(t, ch, "nmod")) continue;
             const char *cs = rl_tree_case(t, ch);
+            /* "protesters in Myanmar", "police in Washington": a group in a country
+             * belongs to it; an office at a place does not ("mission at the UN") */
             if (!cs || !(strcmp(cs, "OF") == 0 || strcmp(cs, "FOR") == 0 ||
-                         strcmp(cs, "FROM") == 0))
+                         strcmp(cs, "FROM") == 0 || (agent && strcmp(cs, "IN") == 0)))
                 continue;
             rl_actor sub;
             if (resolve_depth(c, ch, &sub, depth + 1)) {

@@ -597,6 +597,16 @@ static int emit(sent_ctx *sc, const ev_draft *dr, const rl_code_pair *cp) {
     rl_actor srcs[4], tgts[4];
     int src = antecedent(t, dr->src), tgt = antecedent(t, dr->tgt);
     int ns = src >= 0 ? rl_actors_resolve(&ac, src, srcs, 4) : 0;
+    /* "Saudi Arabia, Bahrain and Egypt cut ties" is sometimes parsed with several
+     * subjects */
+    if (src >= 0 && rl_tree_rel(t, src, "nsubj") && rl_tree_head(t, src) >= 0) {
+        int h = rl_tree_head(t, src);
+        for (int k = t->kid_off[h]; k < t->kid_off[h + 1] && ns < 4; k++) {
+            int o = t->kids[k];
+            if (o != src && rl_tree_rel(t, o, "nsubj") && !rl_tree_rel(t, o, "nsubj:pass"))
+                ns += rl_actors_resolve(&ac, o, srcs + ns, 4 - ns);
+        }
+    }
     if (ns == 0 && dr->speaker_is_source && ac.speaker) {
         memset(&srcs[0], 0, sizeof srcs[0]);
         srcs[0].code = ac.speaker;

@@ -260,12 +260,23 @@ bool rl_match_predicate(const rl_dicts *d, const rl_tree *t, int p, rl_pred_matc
     /* the lemma first; the form for plural event nouns listed as such ("TALKS"); then
      * the lemma with its final "E" restored, which the lemmatizer sometimes drops
      * ("ruled" → "rul") */
-    char fixed[64];
-    snprintf(fixed, sizeof fixed, "%sE", t->ulemma[p]);
-    for (int pass = 0; pass < 3 && !e; pass++) {
-        const char *key = pass == 0 ? t->ulemma[p] : pass == 1 ? t->uform[p] : fixed;
+    char keys[4][64];
+    int nkeys = 0;
+    if (!noun) {
+        /* and stems of the form ("shelled" → "SHELL", "bombs" → "BOMB") */
+        const char *f = t->uform[p];
+        size_t fl = strlen(f);
+        snprintf(keys[nkeys++], sizeof keys[0], "%sE", t->ulemma[p]);
+        if (fl > 4 && fl < 60 && strcmp(f + fl - 2, "ED") == 0)
+            snprintf(keys[nkeys++], sizeof keys[0], "%.*s", (int)(fl - 2), f);
+        if (fl > 5 && fl < 60 && strcmp(f + fl - 3, "ING") == 0)
+            snprintf(keys[nkeys++], sizeof keys[0], "%.*s", (int)(fl - 3), f);
+        if (fl > 3 && fl < 60 && f[fl - 1] == 'S')
+            snprintf(keys[nkeys++], sizeof keys[0], "%.*s", (int)(fl - 1), f);
+    }
+    for (int pass = 0; pass < 2 + nkeys && !e; pass++) {
+        const char *key = pass == 0 ? t->ulemma[p] : pass == 1 ? t->uform[p] : keys[pass - 2];
         if (pass == 1 && strcmp(key, t->ulemma[p]) == 0) continue;
-        if (pass == 2 && (noun || strlen(fixed) >= sizeof fixed - 1)) break;
         size_t ne = rl_dict_verbs(d, key, &es);
         for (size_t i = 0; i < ne && !e; i++) {
             if (es[i]->is_noun != noun) continue;
