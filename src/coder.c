@@ -302,7 +302,14 @@ static int subject_of(const rl_tree *t, int p, int depth) {
     int h = rl_tree_head(t, p);
     if (h < 0) return -1;
     if (upos_is(t, p, "NOUN")) {
-        /* event nouns: "Iran's rejection", "US sanctions", "talks by X" */
+        /* event nouns: "talks by X", "Iran's rejection", "US sanctions"; the by-phrase
+         * first ("their detention by Israel": they are the ones detained) */
+        for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+            int ch = t->kids[k];
+            const char *cs;
+            if (rl_tree_rel(t, ch, "nmod") && (cs = rl_tree_case(t, ch)) && strcmp(cs, "BY") == 0)
+                return ch;
+        }
         int c = rl_tree_child(t, p, "nmod:poss");
         if (c >= 0) return c;
         for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
@@ -1163,6 +1170,14 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
                 if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
             }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
+            /* "bombed the town, killing dozens": the consequence belongs to the main
+             * event */
+            int h = rl_tree_head(&sc.t, p);
+            size_t fl = strlen(sc.t.uform[p]);
+            if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && fl > 4 &&
+                strcmp(sc.t.uform[p] + fl - 3, "ING") == 0 &&
+                rl_tree_child(&sc.t, p, "nsubj") < 0 && rl_tree_child(&sc.t, p, "mark") < 0)
+                skip[p] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
         for (int p = 0; p < n; p++) {
