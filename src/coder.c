@@ -146,7 +146,7 @@ static const char *with_digit(rl_arena *a, const char *base, int digit) {
     return rl_arena_printf(a, "%s%d", base, digit);
 }
 
-static const char *threaten_code(const char *code) {
+static const char *threaten_code(rl_arena *a, const char *code) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     char d = code[2];
     switch (root) {
@@ -161,13 +161,15 @@ static const char *threaten_code(const char *code) {
         if (d == '5') return "135";
         if (d == '6') return "136";
         return "131";
-    case 17: return d == '2' ? "132" : "137";
+    case 17:
+        /* 1721..1724 → 1321..1324 */
+        if (d == '2') return code[3] ? rl_arena_printf(a, "132%c", code[3]) : "132";
+        return "137";
     case 18: return "1383";
     case 19:
         if (d == '1') return "1381";
         if (d == '2') return "1382";
-        if (d >= '3' && d <= '5') return "1384";
-        return "138";
+        return "1384";   /* a threatened conventional attack */
     case 20: return "1385";
     default: return "130";
     }
@@ -189,7 +191,7 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int d = code[2] - '0';
     if (cls == CL_THREATEN || (cls == CL_INTENT && root >= 10))
-        return threaten_code(code);
+        return threaten_code(a, code);
     if (root >= 10) return cls == CL_APPEAL ? "020" : cls == CL_DEMAND ? "100" : NULL;
     if (root == 1 || root == 2) return cls == CL_REJECT ? "120" : code;
     if (root == 3) {
@@ -200,9 +202,12 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
                                          "107", "108", "108"};
         static const char *const re[] = {"120", "121", "120", "122", "123", "124", "125",
                                          "127", "126", "126"};
-        if (cls == CL_APPEAL) return ap[d];
-        if (cls == CL_DEMAND) return de[d];
-        return re[d];
+        const char *base = cls == CL_APPEAL ? ap[d] : cls == CL_DEMAND ? de[d] : re[d];
+        /* the subcodes run in parallel too: 0333 → 0233, 1033, 1223 */
+        if (code[3] && (d == 1 || d == 3 || d == 4 || d == 5) && strlen(base) == 3 &&
+            base[2] == code[2] - (cls == CL_REJECT && d >= 3 ? 1 : 0))
+            return rl_arena_printf(a, "%s%c", base, code[3]);
+        return base;
     }
     const family *f = &fam_other;
     int digit = 0;
@@ -832,6 +837,7 @@ static int code_predicate(sent_ctx *sc, int p) {
     int cond = if_clause(t, p);
 
     int cur = p;
+    const char *requested = NULL;   /* the act an appeal or demand asked for */
     for (int hop = 0; hop < 12; hop++) {
         verb_class cls;
         int g = governor(t, &cur, &cls);
@@ -855,8 +861,12 @@ static int code_predicate(sent_ctx *sc, int p) {
             cur = g;
             break;
         } else {
-            const char *c2 = combine(a, cls, d.code);
+            /* rejecting a call for an act rejects the act: "rejected calls to free the
+             * prisoners" is 1243, not a rejected appeal */
+            const char *from = cls == CL_REJECT && requested ? requested : d.code;
+            const char *c2 = combine(a, cls, from);
             if (!c2) return 0;
+            requested = cls == CL_APPEAL || cls == CL_DEMAND ? d.code : NULL;
             d.code = c2;
             int inner = d.src;
             int s = subject_of(t, g, 0);

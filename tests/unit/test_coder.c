@@ -531,7 +531,7 @@ static void test_reported_future_is_intent(void) {
          "7 attack attack VERB 2 ccomp\n"
          "8 . . PUNCT 2 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("138", "BRA", "IRN");
+    EXPECT("1384", "BRA", "IRN");
     END();
 }
 

@@ -164,7 +164,7 @@ static void test_story(void) {
     EV(3, "051", "FRDGOV", "BRA");                /* the minister */
     CHECK_STR(e->date, "2019-07-14");
     EV(4, "190", "FRD", "SYL");                   /* his country */
-    EV(6, "138", "FRDGOV", "RUS");                /* we = the speaker of "Firefly said:";
+    EV(6, "1384", "FRDGOV", "RUS");               /* we = the speaker of "Firefly said:";
                                                      an announced attack is a threat */
     CHECK_STR(e->reported_by, "FRDGOV");
     EV(7, "051", "SYLGOV", "BRA");                /* "…," Trentino added */
