@@ -217,7 +217,11 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     case 6: f = &fam_material; digit = d; if (digit > 4) digit = 0; break;
     case 7: f = &fam_aid; digit = d; if (digit > 4) digit = 0; break;
     case 8:
-        if (d == 3) { f = &fam_reform; break; }
+        if (d == 3) {   /* 0831..0834 → 0341.., 0241.., 1041.., 1231.. */
+            f = &fam_reform;
+            digit = code[3] ? code[3] - '0' : 0;
+            break;
+        }
         f = &fam_yield;
         /* 081 082 084 085 086 087 → sub-digits 1 2 3 4 5 6 */
         digit = d == 0 ? 0 : d < 3 ? d : d - 1;
