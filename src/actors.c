@@ -276,6 +276,22 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         memset(used, 0, (size_t)n + 1);
     }
     core_mark(c, head, mark, 0);
+    /* A capitalised modifier just left of the phrase but attached elsewhere is a parser
+     * slip ("Serbian President X promised": Serbian as an adverb of promised). */
+    int first = head;
+    for (int i = 0; i < n; i++)
+        if (mark[i]) { first = i; break; }
+    for (int i = first - 1, steps = 0; i >= 0 && steps < 2; i--, steps++) {
+        const char *f = t->s->tokens[i].form;
+        if (!(upos_is(t, i, "ADJ") || upos_is(t, i, "PROPN")) || !(f[0] >= 'A' && f[0] <= 'Z'))
+            break;
+        int h = rl_tree_head(t, i);
+        if (h >= 0 && mark[h]) break;   /* attached inside: already read */
+        if (!(rl_tree_rel(t, i, "advmod") || rl_tree_rel(t, i, "amod") ||
+              rl_tree_rel(t, i, "dep")))
+            break;
+        mark[i] = 1;
+    }
 
     int nw = 0;
     for (int i = 0; i < n; i++) {

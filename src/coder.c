@@ -303,6 +303,9 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         if (is_relative_pronoun(t, s) && rl_tree_rel(t, p, "acl")) return rl_tree_head(t, p);
         return s;
     }
+    /* "it is willing to ...", with "it" parsed as an expletive */
+    int ex = rl_tree_child(t, p, "expl");
+    if (ex >= 0 && strcmp(t->uform[ex], "IT") == 0) return ex;
     /* "…," said the head of the bureau: the speaker is parsed as an object */
     if (class_of(t, p) == CL_SAY) {
         int o = rl_tree_child(t, p, "obj");
