@@ -79,6 +79,15 @@ bad=$(awk -F '\t' 'NF != 26' "$TMP/phoenix.1" | head -n 1)
 [ -z "$bad" ] && ok code_phoenix_columns || fail code_phoenix_columns "$bad"
 expect_not_contains code_no_sport_events "$TMP/jsonl.1" '"doc_id":"t5"'
 
+# stdin gives the same events as the file; --require-dyad keeps only events with a target
+"$REDLINE" code --quiet <"$TMP/in.jsonl" >"$TMP/stdin.jsonl" 2>/dev/null
+cmp -s "$TMP/jsonl.1" "$TMP/stdin.jsonl" && ok code_stdin_same || fail code_stdin_same "stdin output differs"
+"$REDLINE" code --quiet --require-dyad "$TMP/in.jsonl" >"$TMP/dyad.jsonl" 2>/dev/null
+expect_not_contains code_require_dyad "$TMP/dyad.jsonl" '"target":null'
+# ... and drops, never adds: each of its events is in the default output
+extra=$(grep -vxF -f "$TMP/jsonl.1" "$TMP/dyad.jsonl" | head -n 1)
+[ -z "$extra" ] && ok code_require_dyad_subset || fail code_require_dyad_subset "$extra"
+
 # a malformed record is reported, the rest coded, exit 1
 { head -n 2 "$TMP/in.jsonl"; echo '{"id": "broken", "text": '; sed -n 3p "$TMP/in.jsonl"; } >"$TMP/bad.jsonl"
 "$REDLINE" code --threads 3 "$TMP/bad.jsonl" >"$TMP/bad.out" 2>"$TMP/bad.err"
