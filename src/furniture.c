@@ -163,16 +163,17 @@ static const char *const link_prefixes[] = {
     "listen:", "more on this story:", NULL};
 
 static bool is_link(const char *s, size_t n) {
+    if (!memchr(s, ':', n < 32 ? n : 32)) return false;     /* every prefix ends in ':' */
     for (int i = 0; link_prefixes[i]; i++)
         if (prefix_ci(s, n, link_prefixes[i])) return true;
     return false;
 }
 
 static bool is_caption(const char *s, size_t n) {
-    if (prefix_ci(s, n, "image copyright") || prefix_ci(s, n, "image caption") ||
+    if (strchr("iIpPfFcC", s[0]) && (prefix_ci(s, n, "image copyright") || prefix_ci(s, n, "image caption") ||
         prefix_ci(s, n, "photo:") || prefix_ci(s, n, "picture:") ||
         prefix_ci(s, n, "photograph:") || prefix_ci(s, n, "file photo") ||
-        prefix_ci(s, n, "pictured:") || prefix_ci(s, n, "caption:"))
+        prefix_ci(s, n, "pictured:") || prefix_ci(s, n, "caption:")))
         return true;
     /* "..., 23 July 2017 [Agency/Credit]": a credit in brackets closes the line. */
     if (n > 2 && s[n - 1] == ']') {

@@ -33,7 +33,7 @@ typedef struct rtok {
 
 typedef struct tokvec { rtok *v; size_t n, cap; bool oom; } tokvec;
 
-static void push(tokvec *tv, size_t start, size_t end, int nl) {
+static inline void push(tokvec *tv, size_t start, size_t end, int nl) {
     if (tv->oom || end <= start) return;
     if (tv->n == tv->cap) {
         size_t cap = tv->cap ? tv->cap * 2 : 1024;
@@ -42,7 +42,11 @@ static void push(tokvec *tv, size_t start, size_t end, int nl) {
         tv->v = v;
         tv->cap = cap;
     }
-    tv->v[tv->n++] = (rtok){(uint32_t)start, (uint32_t)end, (uint8_t)(nl > 2 ? 2 : nl), false};
+    rtok *r = &tv->v[tv->n++];
+    r->start = (uint32_t)start;
+    r->end = (uint32_t)end;
+    r->nl = (uint8_t)(nl > 2 ? 2 : nl);
+    r->space_after = false;
 }
 
 /* ---- character helpers -------------------------------------------------------------- */
@@ -52,9 +56,19 @@ static inline uint32_t cp_at(const char *t, size_t len, size_t i, size_t *n) {
     return rl_utf8_decode((const unsigned char *)t + i, len - i, n);
 }
 
-static inline bool alnum_ascii(unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+/* ASCII letters and digits (bytes >= 0x80 are decoded separately). */
+static const unsigned char ascii_word[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static inline bool alnum_ascii(unsigned char c) { return ascii_word[c] != 0; }
 
 static inline bool is_word_at(const char *t, size_t len, size_t i) {
     size_t n;
@@ -241,7 +255,7 @@ static void push_word(tokvec *tv, const char *t, size_t s, size_t e, int nl) {
         push(tv, e - 2, e, 0);
         return;
     }
-    if (isdigit((unsigned char)w[0])) {
+    if (w[0] >= '0' && w[0] <= '9') {
         size_t k = 0;
         while (k < n && (isdigit((unsigned char)w[k]) || w[k] == '.' || w[k] == ',')) k++;
         if (k < n && k > 0 && isdigit((unsigned char)w[k - 1]) && in_list_ci(w + k, n - k, units)) {
@@ -308,7 +322,8 @@ static void tokenize(const char *t, size_t len, tokvec *tv) {
             size_t s = i, j = i, seg = i;   /* seg: start of the current hyphen part */
             for (;;) {
                 for (;;) {
-                    while (j < len && alnum_ascii((unsigned char)t[j])) j++;   /* fast path */
+                    /* Fast path; the text's terminating NUL stops it at len. */
+                    while (ascii_word[(unsigned char)t[j]]) j++;
                     if (j >= len || (unsigned char)t[j] < 0x80 || !is_word_at(t, len, j)) break;
                     size_t n;
                     cp_at(t, len, j, &n);
@@ -425,8 +440,9 @@ typedef struct seg {
     bool oom;
 } seg;
 
-static bool tok_is(const seg *g, size_t k, const char *lit) {
-    return eq_cs(g->t + g->tok[k].start, g->tok[k].end - g->tok[k].start, lit);
+static inline bool tok_is(const seg *g, size_t k, const char *lit) {
+    const char *w = g->t + g->tok[k].start;
+    return w[0] == lit[0] && eq_cs(w, g->tok[k].end - g->tok[k].start, lit);   /* cheap miss */
 }
 
 static bool tok_list_number(const seg *g, size_t k) {
