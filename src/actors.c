@@ -281,15 +281,22 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     int first = head;
     for (int i = 0; i < n; i++)
         if (mark[i]) { first = i; break; }
-    for (int i = first - 1, steps = 0; i >= 0 && steps < 2; i--, steps++) {
+    for (int i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
         const char *f = t->s->tokens[i].form;
+        if (strcmp(t->uform[i], "'S") == 0 && i > 0) continue;   /* "Myanmar 's" */
         if (!(upos_is(t, i, "ADJ") || upos_is(t, i, "PROPN")) || !(f[0] >= 'A' && f[0] <= 'Z'))
             break;
         int h = rl_tree_head(t, i);
         if (h >= 0 && mark[h]) break;   /* attached inside: already read */
         if (!(rl_tree_rel(t, i, "advmod") || rl_tree_rel(t, i, "amod") ||
-              rl_tree_rel(t, i, "dep")))
+              rl_tree_rel(t, i, "dep") || rl_tree_rel(t, i, "nmod:poss")))
             break;
+        /* only when it is not itself an argument of the verb */
+        if (h >= 0 && rl_tree_rel(t, i, "nmod:poss") && h == rl_tree_head(t, head)) {
+            mark[i] = 1;
+            continue;
+        }
+        if (rl_tree_rel(t, i, "nmod:poss")) break;
         mark[i] = 1;
     }
 
@@ -371,6 +378,15 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
 
     const char *code = head_actor ? head_actor : actor;
     if (code && strlen(code) == 3 && agent) code = join(c->arena, code, agent, agent_prefix);
+    if (!code && !agent && nw == 1 && rl_tree_child(t, head, "det") >= 0 &&
+        (strcmp(t->ulemma[head], "COUNTRY") == 0 || strcmp(t->ulemma[head], "NATION") == 0)) {
+        /* "the country": the one the story is about */
+        char buf[4];
+        for (int j = head - 1; j >= 0 && !code && c->mention_code; j--)
+            if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
+                code = rl_arena_strdup(c->arena, buf);
+        if (!code) code = rl_docres_last_country(c->doc);
+    }
     if (!code && poss_pronoun) {
         /* "his country", "its government": the possessor's country */
         const char *h = t->ulemma[head];
@@ -420,6 +436,11 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
             if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
                 cc = rl_arena_strdup(c->arena, buf);
         if (!cc) cc = rl_docres_last_country(c->doc);
+        /* "The opposition leader was arrested by Turkish police": a first sentence
+         * may name the country after the role */
+        for (int j = head + 1; j < t->n && !cc && c->mention_code; j++)
+            if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
+                cc = rl_arena_strdup(c->arena, buf);
         if (cc) code = join(c->arena, cc, agent, agent_prefix);
     }
     r->code = code;

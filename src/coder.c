@@ -337,6 +337,14 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         return -1;
     }
     if (rl_tree_rel(t, p, "acl:relcl")) return h;
+    /* "Thousands of Iranians demonstrated ..." parsed with the verb as a clause on its
+     * subject: a finite verb's head noun is its subject (a participle's is not:
+     * "the sanctions imposed on Tehran") */
+    if (rl_tree_rel(t, p, "acl")) {
+        const char *x = t->s->tokens[p].xpos;
+        if (x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0))
+            return h;
+    }
     if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
         return subject_of(t, h, depth + 1);
     return -1;
@@ -941,6 +949,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         const char *c2 = warned ? combine(a, CL_THREATEN, d.code) : "014";
         if (!c2) return 0;
         d.code = c2;
+        if (warned && d.speaker >= 0) d.src = d.speaker;   /* the one who warns threatens */
     } else if (will && !must && (d.speaker >= 0 || sc->quote_speaker)) {
         /* an announced future act is an intent (or, for conflict, a threat) */
         const char *c2 = combine(a, CL_INTENT, d.code);
