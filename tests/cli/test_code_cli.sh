@@ -21,6 +21,11 @@ usage_error code_missing_value --format
 usage_error code_bad_input_format --input-format docx
 
 # ---- coding: needs the models and dictionaries ----
+# Every run below reads the same copy of the data directory, so that comparing two runs
+# compares the runs and not edits made to data/ in between.
+if [ -z "$REDLINE_DATA" ] && [ -d data/dict ] && [ -d data/models ]; then
+    mkdir -p "$TMP/data" && cp -R data/dict data/models "$TMP/data/" && export REDLINE_DATA="$TMP/data"
+fi
 cat >"$TMP/in.jsonl" <<'JSON'
 {"id": "t1", "date": "2024-03-14", "text": "Iran rejected talks with the United States on Wednesday. The foreign minister said Tehran would not negotiate."}
 {"id": "t2", "date": "2024-03-15", "text": "Russian troops shelled the Ukrainian city of Kharkiv. Ukraine condemned the attack."}
