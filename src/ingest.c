@@ -951,7 +951,7 @@ static bool conllu_end_sentence(rl_reader *r, conllu_state *cs) {
     }
     cs->newpar_seen = false;
     size_t start = r->tlen;
-    rl_token *t = r->toks + cs->first_tok;
+    rl_token *t = r->toks ? r->toks + cs->first_tok : NULL;   /* no tokens read yet: NULL */
     if (cs->sent_text) {
         if (!tbuf_put(r, cs->sent_text, strlen(cs->sent_text))) return false;
     } else {

@@ -265,6 +265,18 @@ static void test_conllu(void) {
     rl_arena_free(a);
 }
 
+static void test_conllu_text_without_tokens(void) {
+    /* A "# text" and nothing else (fuzzing found a NULL + 0 here). */
+    const char in[] = "# newdoc id = x\n# text = Only a comment\n\n";
+    rl_arena *a = rl_arena_new(0);
+    result r;
+    read_mem(in, sizeof in - 1, "t.conllu", RL_INPUT_CONLLU, a, &r);
+    CHECK_INT(r.ok, 1);
+    CHECK_STR(r.texts[0], "Only a comment");
+    CHECK_INT(r.last.sentences[0].ntokens, 0);
+    rl_arena_free(a);
+}
+
 static char tmpdir[64];
 
 static const char *tmp_path(const char *name) {
@@ -374,6 +386,7 @@ int main(void) {
     RUN(test_xml_not_well_formed);
     RUN(test_html);
     RUN(test_conllu);
+    RUN(test_conllu_text_without_tokens);
     RUN(test_files_text_and_gzip);
     RUN(test_bad_files);
     RUN(test_document_from_input);
