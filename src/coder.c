@@ -722,6 +722,18 @@ static int first_target(const sent_ctx *sc, int p) {
     return -1;
 }
 
+/* Who speaks through say verb g: its subject, or — when that names no actor, as in
+ * "“…,” said the head of the bureau" parsed with the quote's noun as subject — the
+ * object after the verb. */
+static int speaker_of(const sent_ctx *sc, int g) {
+    const rl_tree *t = &sc->t;
+    int s = subject_of(t, g, 0);
+    if (s >= 0 && resolves(sc, s)) return s;
+    int o = rl_tree_child(t, g, "obj");
+    if (o > g && resolves(sc, o)) return o;
+    return s;
+}
+
 /* A visit's target is the place visited: "arrived in Ankara" → TUR. */
 static int place_target(const sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
@@ -871,7 +883,7 @@ static int code_predicate(sent_ctx *sc, int p) {
                 if (!d.code) return 0;
             }
         } else if (cls == CL_SAY) {
-            d.speaker = subject_of(t, g, 0);
+            d.speaker = speaker_of(sc, g);
             d.say_verb = g;
             cur = g;
             break;
@@ -913,7 +925,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
             if (rl_tree_rel(t, c, "parataxis") && (class_of(t, c) == CL_SAY || say_like(t, c))) {
-                d.speaker = subject_of(t, c, 0);
+                d.speaker = speaker_of(sc, c);
                 d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
                 break;
@@ -925,7 +937,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         int g = rl_tree_head(t, cur);
         for (int steps = 0; g >= 0 && steps < 8; steps++, g = rl_tree_head(t, g)) {
             if (class_of(t, g) == CL_SAY || say_like(t, g)) {
-                d.speaker = subject_of(t, g, 0);
+                d.speaker = speaker_of(sc, g);
                 d.say_verb = g;
                 break;
             }
