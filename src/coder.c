@@ -982,6 +982,18 @@ static int code_predicate(sent_ctx *sc, int p) {
         d.src = d.speaker;
         d.speaker_is_source = d.speaker < 0;
     }
+    if (d.tgt < 0 && !copular) {
+        /* "to hold negotiations and work with it": coordinated acts share a partner */
+        int h = p;
+        while (rl_tree_rel(t, h, "conj") && rl_tree_head(t, h) >= 0) h = rl_tree_head(t, h);
+        int owner = upos_is(t, h, "NOUN") ? rl_tree_head(t, h) : h;
+        for (int k = owner >= 0 ? t->kid_off[owner] : 0;
+             owner >= 0 && k < t->kid_off[owner + 1] && d.tgt < 0; k++) {
+            int c = t->kids[k];
+            if (c != p && rl_tree_rel(t, c, "conj") && upos_is(t, c, "VERB"))
+                d.tgt = first_target(sc, c);
+        }
+    }
     d.conditional = cond >= 0;
     if (emit(sc, &d, &m->code) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
