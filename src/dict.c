@@ -770,6 +770,12 @@ size_t rl_dicts_check(const rl_dicts *d, void (*warn)(void *ctx, const rl_error 
                rl_dict_kind_name(u->kind), u->phrase, u->first_file, u->first_line);
     }
     check_verbs(&r, d);
-    for (size_t i = 0; i < d->actor_list.n; i++) check_actor_dates(&r, d->actor_list.v[i]);
+    const rl_dated_code *prev = NULL;
+    for (size_t i = 0; i < d->actor_list.n; i++) {
+        const rl_actor_entry *e = d->actor_list.v[i];
+        /* Entries of a group share one range list: check it once. */
+        if (!e->nranges || e->ranges != prev) check_actor_dates(&r, e);
+        prev = e->ranges;
+    }
     return r.errors;
 }

@@ -304,11 +304,22 @@ typedef struct actor_builder {
     rl_dated_code ranges[64];
     int lines[64];
     size_t nranges;
-    int default_line;
+    /* Consecutive primary lines without codes, waiting for the codes that follow them
+     * (the Phoenix files list a person's spellings that way, without '+'). */
+    rl_actor_entry *pending[64];
+    size_t npending;
+    bool gap;                /* a blank line since the current entry began */
 } actor_builder;
 
 static void actor_flush(reader *r, actor_builder *b) {
     if (!b->e) return;
+    if (!b->e->default_code && !b->nranges) {
+        /* No code (yet): share the next entry's, unless a blank line ends the group. */
+        if (b->gap || b->npending == sizeof b->pending / sizeof b->pending[0]) b->npending = 0;
+        else b->pending[b->npending++] = b->e;
+        b->e = NULL;
+        return;
+    }
     if (b->nranges) {
         rl_dated_code *rc = rl_arena_calloc(r->d->arena, b->nranges, sizeof *rc);
         int *rl = rl_arena_calloc(r->d->arena, b->nranges, sizeof *rl);
@@ -319,6 +330,14 @@ static void actor_flush(reader *r, actor_builder *b) {
         b->e->range_lines = rl;
         b->e->nranges = b->nranges;
     }
+    for (size_t i = 0; i < b->npending; i++) {
+        rl_actor_entry *p = b->pending[i];
+        p->default_code = b->e->default_code;
+        p->ranges = b->e->ranges;
+        p->range_lines = b->e->range_lines;
+        p->nranges = b->e->nranges;
+    }
+    b->npending = 0;
     b->e = NULL;
     b->nranges = 0;
 }
@@ -401,6 +420,10 @@ static void actor_codes(reader *r, actor_builder *b, char *s) {
 }
 
 static void read_actors(reader *r, char *line, actor_builder *b, phrase *ph) {
+    if (!*trim(line)) {
+        b->gap = true;
+        return;
+    }
     strip_comment(line, "#;");
     char *s = trim(line);
     if (!*s) return;
@@ -421,6 +444,7 @@ static void read_actors(reader *r, char *line, actor_builder *b, phrase *ph) {
     if (!ph->n) { problem(r, true, "missing phrase"); return; }
     if (!synonym) {
         actor_flush(r, b);
+        b->gap = false;
         rl_actor_entry *e = rl_arena_calloc(r->d->arena, 1, sizeof *e);
         if (!e || rl_ptrvec_push(&r->d->actor_list, e) != 0) { r->oom = true; return; }
         e->phrase = phrase_join(r->d, ph);

@@ -48,7 +48,7 @@ expect_contains check_defaults_discards "$TMP/d" "discards.txt: discards: "
 
 # Stats: per file, per kind, per root.
 "$REDLINE" dict stats $FIX/test.verbs.txt $FIX/test.actors.txt >"$TMP/s" 2>&1
-expect_contains stats_per_file "$TMP/s" "$FIX/test.actors.txt (actors): 8 actors, 7 synonyms, 4 dated ranges"
+expect_contains stats_per_file "$TMP/s" "$FIX/test.actors.txt (actors): 11 actors, 7 synonyms, 5 dated ranges"
 expect_contains stats_per_kind "$TMP/s" "verbs    1 files: 2 synsets, 3 verb blocks"
 if grep -q '^04      6' "$TMP/s"; then ok stats_per_root; else fail stats_per_root "$(cat "$TMP/s")"; fi
 

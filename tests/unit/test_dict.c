@@ -263,6 +263,13 @@ static void test_actors(void) {
     CHECK(actor(d, &m, "Republic", "of", "Sylvania", NULL) == NULL);
     CHECK(rl_dict_match_actor(d, NULL, 0, &m) == NULL);
 
+    /* A group of primary lines shares the codes that follow it. */
+    e = actor(d, &m, "B.", "Badenov", NULL, NULL);
+    CHECK(e != NULL);
+    CHECK_STR(rl_actor_code_on(e, 19600101), "PTSGOV");
+    CHECK_STR(rl_actor_code_on(actor(d, &m, "Boris", "Badenov", NULL, NULL), 19600101), "PTSGOV");
+    CHECK(rl_actor_code_on(e, 19700101) == NULL);
+
     /* Dated roles. */
     e = actor(d, &m, "Rufus", "Firefly", NULL, NULL);
     CHECK(e != NULL);
@@ -285,9 +292,9 @@ static void test_actors(void) {
 
     rl_dict_stats st;
     rl_dict_get_stats(d, &st);
-    CHECK_INT(st.actors, 8);
-    CHECK_INT(st.actor_phrases, 15);
-    CHECK_INT(st.dated_ranges, 4);
+    CHECK_INT(st.actors, 11);
+    CHECK_INT(st.actor_phrases, 18);
+    CHECK_INT(st.dated_ranges, 5);
     rl_dicts_close(d);
 }
 
@@ -543,7 +550,7 @@ static void test_open(void) {
     CHECK(d != NULL);
     rl_dict_stats st;
     rl_dict_get_stats(d, &st);
-    CHECK_INT(st.actors, 11);
+    CHECK_INT(st.actors, 14);
     CHECK_INT(st.verb_blocks, 3);
     CHECK_INT(st.agents, 0);
     CHECK_INT(st.discards, 0);
