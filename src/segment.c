@@ -544,6 +544,11 @@ static void emit(seg *g, size_t a, size_t b, rl_sentence_kind kind, bool in_quot
 static size_t boundary_after(seg *g, size_t k, size_t line_end) {
     size_t e = k + 1;
     while (e < line_end && !g->tok[e - 1].space_after && tok_closes(g, e)) e++;
+    /* Stray final punctuation belongs to this sentence: 'decision?".', "the US. ." */
+    while (e < line_end && tok_final(g, e) && !tok_is(g, e, "...")) {
+        e++;
+        while (e < line_end && !g->tok[e - 1].space_after && tok_closes(g, e)) e++;
+    }
     if (e >= line_end) return e;
     /* '"Why?" he asked' continues; otherwise even a lowercase word starts a new
      * sentence (abbreviations have taken their periods already; web text is casual). */
