@@ -198,8 +198,15 @@ static const char *join(rl_arena *a, const char *x, const char *y, bool prefix) 
  * non-person actor for it. */
 /* The nearest actor mentioned before pos in this sentence that is (or is not) a person.
  * An object pronoun ("welcomed him") never stands for its own clause's subject. */
-static const char *mentioned_before(const rl_actor_ctx *c, int pos, bool want_person) {
+static const char *mentioned_before(const rl_actor_ctx *c, int pos, bool want_person,
+                                    bool want_plural) {
     if (!c->mention_code) return NULL;
+    if (want_plural && c->mention_plural) {
+        /* "they" is the nearest plural group, when there is one */
+        for (int j = pos - 1; j >= 0; j--)
+            if (c->mention_code[j] && !c->mention_person[j] && c->mention_plural[j])
+                return c->mention_code[j];
+    }
     const rl_tree *t = c->t;
     int h = rl_tree_head(t, pos);
     bool object = rl_tree_rel(t, pos, "obj") || rl_tree_rel(t, pos, "iobj") ||
@@ -222,16 +229,42 @@ static const char *pronoun_code(const rl_actor_ctx *c, const char *u, int pos, b
     for (int i = 0; third[i]; i++)
         if (strcmp(u, third[i]) == 0) {
             *person = true;
-            const char *m = mentioned_before(c, pos, true);
+            const char *m = mentioned_before(c, pos, true, false);
             return m ? m : rl_docres_last_person(c->doc);
         }
     if (strcmp(u, "IT") == 0 || strcmp(u, "ITS") == 0 || strcmp(u, "THEY") == 0 ||
         strcmp(u, "THEM") == 0 || strcmp(u, "THEIR") == 0) {
         *person = false;
-        const char *m = mentioned_before(c, pos, false);
-        return m ? m : rl_docres_last_actor(c->doc);
+        bool plural = u[0] == 'T';
+        const char *m = mentioned_before(c, pos, false, plural);
+        return m ? m : rl_docres_last_actor(c->doc, plural);
     }
     return NULL;
+}
+
+/* Role nouns that name one person ("the president", "the envoy"), as opposed to
+ * institutions ("the army", "the government"); such a phrase is remembered as a person
+ * for "he"/"she". */
+static const char *const person_roles[] = {
+    "PRESIDENT", "MINISTER", "LEADER", "AMBASSADOR", "SPOKESMAN", "SPOKESWOMAN",
+    "SPOKESPERSON", "ENVOY", "CHIEF", "HEAD", "COMMANDER", "GENERAL", "KING", "QUEEN",
+    "PRINCE", "EMIR", "SULTAN", "CHANCELLOR", "PREMIER", "SECRETARY", "OFFICIAL",
+    "DIPLOMAT", "GOVERNOR", "MAYOR", "JUDGE", "PROSECUTOR", "SPEAKER", "COMMISSIONER",
+    "MONARCH", "COUNTERPART", "LAWMAKER", "SENATOR", "ACTIVIST", "JOURNALIST", "EMPEROR",
+    "DICTATOR", "VICE", "DEPUTY", "NEGOTIATOR", "MEDIATOR", NULL
+};
+
+static bool person_role(const char *lemma) {
+    for (int i = 0; person_roles[i]; i++)
+        if (strcmp(person_roles[i], lemma) == 0) return true;
+    return false;
+}
+
+static bool is_plural(const rl_tree *t, int i) {
+    const char *x = t->s->tokens[i].xpos;
+    const char *f = t->s->tokens[i].feats;
+    return (x && (strcmp(x, "NNS") == 0 || strcmp(x, "NNPS") == 0)) ||
+           (f && strstr(f, "Number=Plur"));
 }
 
 typedef struct phrase_result {
@@ -375,6 +408,8 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         if (!used[i] && upos_is(t, idx[i], "PROPN")) r->names[r->nnames++] = words[i];
     if (r->surname) r->person = true;
     if (!r->role && upos_is(t, head, "NOUN")) r->role = t->ulemma[head];
+    if (upos_is(t, head, "NOUN") && !is_plural(t, head) && person_role(t->ulemma[head]))
+        r->person = true;
 
     const char *code = head_actor ? head_actor : actor;
     if (code && strlen(code) == 3 && agent) code = join(c->arena, code, agent, agent_prefix);
@@ -494,7 +529,7 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
             for (int k = 0; k < nr->nnames; k++)
                 rl_docres_person_add(c->doc, nr->names[k], out->code, role);
         } else {
-            rl_docres_actor_add(c->doc, out->code);
+            rl_docres_actor_add(c->doc, out->code, is_plural(t, head));
         }
     }
     return true;

@@ -72,6 +72,7 @@ typedef struct rl_actor_ctx {
      * pronoun takes the nearest one before it, else the document memory */
     const char *const *mention_code;
     const bool *mention_person;
+    const bool *mention_plural;
     /* when swap is set, read token swap_in in place of the modifier swap_out ("American
      * and Indian troops" → "Indian troops") */
     bool swap;

@@ -52,6 +52,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"REPEAT", CL_LIGHT}, {"RENEW", CL_LIGHT}, {"EXPRESS", CL_LIGHT}, {"VOICE", CL_LIGHT},
     {"CONTINUE", CL_LIGHT}, {"PURSUE", CL_LIGHT}, {"ENGAGE", CL_LIGHT},
     {"RESUME", CL_LIGHT}, {"OPEN", CL_LIGHT}, {"ANNOUNCE", CL_LIGHT},
+    {"MAKE", CL_LIGHT}, {"PAY", CL_LIGHT},
     {"SAY", CL_SAY}, {"TELL", CL_SAY}, {"STATE", CL_SAY}, {"ADD", CL_SAY},
     {"CLAIM", CL_SAY}, {"WRITE", CL_SAY}, {"TWEET", CL_SAY},
     {"NOTE", CL_SAY}, {"REPORT", CL_SAY}, {"CONFIRM", CL_SAY}, {"ASSERT", CL_SAY},
@@ -1091,7 +1092,8 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
     const rl_tree *t = &sc->t;
     const char **code = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(char *));
     bool *person = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
-    if (!code || !person) return -1;
+    bool *plural = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
+    if (!code || !person || !plural) return -1;
     rl_actor_ctx ac = sc->actx;
     ac.remember = false;
     for (int i = 0; i < t->n; i++) {
@@ -1099,10 +1101,13 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
         if (mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) {
             code[i] = x.code;
             person[i] = x.person;
+            const char *xp = t->s->tokens[i].xpos;
+            plural[i] = xp && (strcmp(xp, "NNS") == 0 || strcmp(xp, "NNPS") == 0);
         }
     }
     sc->actx.mention_code = code;
     sc->actx.mention_person = person;
+    sc->actx.mention_plural = plural;
     return 0;
 }
 

@@ -16,7 +16,7 @@ struct rl_docres {
     person people[MAX_PEOPLE];
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
     const char *last_person;
-    const char *last_actor;
+    const char *last_actor, *last_plural;
     char last_country[4];
     const char *speaker;
 };
@@ -91,15 +91,17 @@ const char *rl_docres_role(const rl_docres *r, const char *role) {
     return NULL;
 }
 
-void rl_docres_actor_add(rl_docres *r, const char *code) {
+void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
     if (r && code) {
         r->last_actor = code;
+        if (plural) r->last_plural = code;
         note_country(r, code);
     }
 }
 
-const char *rl_docres_last_actor(const rl_docres *r) {
-    return r ? r->last_actor : NULL;
+const char *rl_docres_last_actor(const rl_docres *r, bool plural) {
+    if (!r) return NULL;
+    return plural && r->last_plural ? r->last_plural : r->last_actor;
 }
 
 void rl_docres_set_speaker(rl_docres *r, const char *code) {

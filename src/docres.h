@@ -35,9 +35,11 @@ const char *rl_docres_last_person(const rl_docres *r);
 /* The most recent person whose role word is role ("the president"), or NULL. */
 const char *rl_docres_role(const rl_docres *r, const char *role);
 
-/* Notes a non-person actor mention (for "it"); the most recent one, or NULL. */
-void rl_docres_actor_add(rl_docres *r, const char *code);
-const char *rl_docres_last_actor(const rl_docres *r);
+/* Notes a non-person actor mention (for "it", "they"); plural is true for plural nouns.
+ * rl_docres_last_actor gives the most recent one, preferring plural mentions when
+ * plural is asked for ("they"), or NULL. */
+void rl_docres_actor_add(rl_docres *r, const char *code, bool plural);
+const char *rl_docres_last_actor(const rl_docres *r, bool plural);
 
 /* The country of the most recent actor or person with one ("IRN" from IRNGOV; IGO, NGO
  * and other non-state prefixes do not count), or NULL. */
