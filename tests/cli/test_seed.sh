@@ -8,7 +8,7 @@ if [ ! -f "$SEED" ]; then skip seed_events "$SEED is absent"; exit 0; fi
 if ! command -v python3 >/dev/null 2>&1; then skip seed_events "python3 is absent"; exit 0; fi
 
 "$REDLINE" code --quiet --date 2019-07-18 "$SEED" >"$TMP/seed.jsonl" 2>"$TMP/err"; st=$?
-if [ $st -eq 2 ] && grep -q "not built yet\|cannot open\|No such file" "$TMP/err"; then
+if [ $st -eq 2 ] && grep -qi "not built yet\|cannot open\|no such file\|model\|dictionar" "$TMP/err"; then
     skip seed_events "resources not available yet: $(head -c 200 "$TMP/err")"
     exit 0
 fi
