@@ -124,6 +124,11 @@ typedef struct rl_event {
     const char *reported_by;  /* actor code of the speaker for reported speech, or NULL */
     bool negated;
     bool conditional;
+    /* Set only by the one-a-day filter (rl_daily_*): how many events with this date,
+     * source, target and code were merged into this one, and where they were read,
+     * "doc_id:sentence_index" items separated by spaces. 0 / NULL otherwise. */
+    int mentions;
+    const char *supporting;
 } rl_event;
 
 typedef struct rl_events rl_events;
@@ -134,6 +139,19 @@ rl_events *rl_code_document(const rl_resources *res, const rl_doc_input *doc,
 size_t rl_events_count(const rl_events *ev);
 const rl_event *rl_events_get(const rl_events *ev, size_t i);
 void rl_events_free(rl_events *ev);
+
+/* ---- the one-a-day filter (Phoenix's) ------------------------------------------------ */
+
+/* Merges events with the same date, source, target and code into one, counting the
+ * mentions and listing the supporting sentences. Events are copied; the merged list keeps
+ * the order in which each key was first seen. */
+typedef struct rl_daily rl_daily;
+
+rl_daily *rl_daily_new(void);
+int rl_daily_add(rl_daily *d, const rl_event *e);          /* 0, or -1 out of memory */
+size_t rl_daily_count(const rl_daily *d);
+const rl_event *rl_daily_get(const rl_daily *d, size_t i);
+void rl_daily_free(rl_daily *d);
 
 #ifdef __cplusplus
 }

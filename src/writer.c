@@ -116,6 +116,10 @@ int rl_write_event_json(FILE *out, const rl_event *e) {
     json_key(out, "reported_by", false);  json_str(out, e->reported_by);
     json_key(out, "negated", false);      fputs(e->negated ? "true" : "false", out);
     json_key(out, "conditional", false);  fputs(e->conditional ? "true" : "false", out);
+    if (e->mentions > 0) {   /* one-a-day output only */
+        json_key(out, "mentions", false);   fprintf(out, "%d", e->mentions);
+        json_key(out, "supporting", false); json_str(out, e->supporting);
+    }
     putc('}', out);
     return ferror(out) ? -1 : 0;
 }

@@ -12,6 +12,7 @@
 #include "ingest.h"
 #include "redline.h"
 #include "resources.h"
+#include "store_pg.h"
 #include "store_sqlite.h"
 #include "writer.h"
 
@@ -42,6 +43,10 @@ typedef struct code_ctx {
     FILE *out;             /* NULL when only the database is written */
     rl_output_format fmt;
     rl_store *store;
+    rl_pgstore *pg;
+    rl_daily *daily;       /* --one-a-day: events merged here, written at the end */
+    unsigned shard, nshards;  /* --shard i/N: code only documents whose id hashes to i */
+    long skipped;          /* documents of other shards */
     bool fatal;            /* output failed: stop writing, exit 2 */
     rl_error fatal_err;
     long failed;           /* documents read but not coded */
@@ -70,6 +75,11 @@ static void usage(FILE *out) {
         "  --format F             jsonl (default), tsv or phoenix\n"
         "  --db FILE              store documents, sentences and events in SQLite FILE;\n"
         "                         nothing is printed unless --format is also given\n"
+        "  --pg CONNINFO          the same into PostgreSQL (libpq connection string)\n"
+        "  --one-a-day            print one event per date, source, target and code, with\n"
+        "                         its number of mentions and supporting sentences\n"
+        "  --shard I/N            code only the documents whose id hashes to shard I of N\n"
+        "                         (0 <= I < N); combine shard databases with redline merge\n"
         "  --threads N            code with N worker threads (default 1); the output is\n"
         "                         identical whatever N is\n"
         "  --statements           emit 010 for bare statements\n"
@@ -114,7 +124,14 @@ static void emit(code_ctx *c, job *j) {
         return;
     }
     if (c->fatal) return;
-    if (c->out) {
+    if (c->daily) {
+        for (size_t i = 0; i < j->nevents; i++)
+            if (rl_daily_add(c->daily, &j->events[i]) != 0) {
+                rl_error_set(&c->fatal_err, RL_ERR_MEMORY, "", 0, "out of memory (--one-a-day)");
+                c->fatal = true;
+                return;
+            }
+    } else if (c->out) {
         for (size_t i = 0; i < j->nevents; i++)
             if (rl_write_event(c->out, c->fmt, &j->events[i], i) != 0) {
                 rl_error_set(&c->fatal_err, RL_ERR_IO, "<stdout>", 0, "write failed: %s",
@@ -127,12 +144,25 @@ static void emit(code_ctx *c, job *j) {
         c->fatal = true;
         return;
     }
+    if (c->pg && rl_pgstore_add(c->pg, &j->doc, j->events, j->nevents, &c->fatal_err) != 0) {
+        c->fatal = true;
+        return;
+    }
     c->events += (long)j->nevents;
+}
+
+/* FNV-1a of the document id: the same document lands in the same shard on every machine. */
+static bool other_shard(const code_ctx *c, const rl_document *doc) {
+    if (c->nshards <= 1) return false;
+    uint64_t h = 14695981039346656037u;
+    for (const char *p = doc->id ? doc->id : ""; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return h % c->nshards != c->shard;
 }
 
 /* One thread: the document is coded and written right away; the driver frees it. */
 static int on_document_serial(rl_document *doc, void *arg) {
     code_ctx *c = arg;
+    if (other_shard(c, doc)) { c->skipped++; return 0; }
     job j = { .doc = *doc };
     code_one(c, &j);
     emit(c, &j);
@@ -195,6 +225,7 @@ static void flush_ring(code_ctx *c, bool wait_for_room, bool drain) {
 /* Several threads: the document joins the ring and we take its arena (return 1). */
 static int on_document_pooled(rl_document *doc, void *arg) {
     code_ctx *c = arg;
+    if (other_shard(c, doc)) { c->skipped++; return 0; }
     flush_ring(c, true, false);
     pthread_mutex_lock(&c->mu);
     job *j = &c->ring[c->submitted % c->window];
@@ -269,8 +300,8 @@ int cmd_code(int argc, char **argv) {
     rl_resource_paths paths = {0};
     cli_input_options in = { .format = RL_INPUT_AUTO, .verb = "coded" };
     code_ctx c = { .fmt = RL_OUT_JSONL, .nthreads = 1 };
-    const char *db = NULL;
-    bool format_given = false;
+    const char *db = NULL, *pg = NULL;
+    bool format_given = false, one_a_day = false;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) {
@@ -313,6 +344,20 @@ int cmd_code(int argc, char **argv) {
             format_given = true;
         } else if (!strcmp(a, "--db")) {
             if (!(db = option_value(argc, argv, &i))) goto done;
+        } else if (!strcmp(a, "--pg")) {
+            if (!(pg = option_value(argc, argv, &i))) goto done;
+        } else if (!strcmp(a, "--one-a-day")) {
+            one_a_day = true;
+        } else if (!strcmp(a, "--shard")) {
+            if (!(v = option_value(argc, argv, &i))) goto done;
+            unsigned si, sn;
+            int used = 0;
+            if (sscanf(v, "%u/%u%n", &si, &sn, &used) != 2 || v[used] || sn == 0 || si >= sn) {
+                fprintf(stderr, "redline code: --shard wants I/N with 0 <= I < N, not '%s'\n", v);
+                goto done;
+            }
+            c.shard = si;
+            c.nshards = sn;
         } else if (!strcmp(a, "--threads")) {
             if (!(v = option_value(argc, argv, &i))) goto done;
             char *end;
@@ -364,7 +409,20 @@ int cmd_code(int argc, char **argv) {
             goto done;
         }
     }
-    if (!db || format_given) {
+    if (pg) {
+        c.pg = rl_pgstore_open(pg, 0, &err);
+        if (!c.pg) {
+            report(&err);
+            if (c.store) rl_store_close(c.store, NULL);
+            rl_resources_close(res);
+            goto done;
+        }
+    }
+    if (one_a_day && !(c.daily = rl_daily_new())) {
+        fprintf(stderr, "redline code: out of memory\n");
+        goto done;
+    }
+    if ((!db && !pg) || format_given) {
         c.out = stdout;
         if (rl_write_header(c.out, c.fmt) != 0) {
             rl_error_set(&c.fatal_err, RL_ERR_IO, "<stdout>", 0, "write failed");
@@ -376,12 +434,22 @@ int cmd_code(int argc, char **argv) {
     int rc = c.nthreads > 1 ? run_pooled(&c, files, nfiles, &in, &stats)
                             : cli_each_document(files, nfiles, &in, on_document_serial, &c,
                                                 &stats);
+    for (size_t i = 0; c.daily && c.out && !c.fatal && i < rl_daily_count(c.daily); i++)
+        if (rl_write_event(c.out, c.fmt, rl_daily_get(c.daily, i), i) != 0) {
+            rl_error_set(&c.fatal_err, RL_ERR_IO, "<stdout>", 0, "write failed: %s", strerror(errno));
+            c.fatal = true;
+        }
+    rl_daily_free(c.daily);
     if (c.out && fflush(c.out) != 0 && !c.fatal) {
         rl_error_set(&c.fatal_err, RL_ERR_IO, "<stdout>", 0, "write failed: %s",
                      strerror(errno));
         c.fatal = true;
     }
     if (c.store && rl_store_close(c.store, c.fatal ? NULL : &c.fatal_err) != 0) c.fatal = true;
+    if (c.pg && rl_pgstore_close(c.pg, c.fatal ? NULL : &c.fatal_err) != 0) c.fatal = true;
+    if (c.skipped > 0 && !in.quiet)
+        fprintf(stderr, "redline: %ld of them belong to other shards (--shard %u/%u)\n",
+                c.skipped, c.shard, c.nshards);
     rl_resources_close(res);
 
     if (c.fatal) report(&c.fatal_err);
