@@ -315,12 +315,14 @@ static int subject_of(const rl_tree *t, int p, int depth) {
     int h = rl_tree_head(t, p);
     if (h < 0) return -1;
     if (upos_is(t, p, "NOUN")) {
-        /* event nouns: "talks by X", "Iran's rejection", "US sanctions"; the by-phrase
-         * first ("their detention by Israel": they are the ones detained) */
+        /* event nouns: "talks by X", "talks between X and Y", "Iran's rejection", "US
+         * sanctions"; the by-phrase first ("their detention by Israel": they are the
+         * ones detained) */
         for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
             int ch = t->kids[k];
             const char *cs;
-            if (rl_tree_rel(t, ch, "nmod") && (cs = rl_tree_case(t, ch)) && strcmp(cs, "BY") == 0)
+            if (rl_tree_rel(t, ch, "nmod") && (cs = rl_tree_case(t, ch)) &&
+                (strcmp(cs, "BY") == 0 || strcmp(cs, "BETWEEN") == 0))
                 return ch;
         }
         int c = rl_tree_child(t, p, "nmod:poss");
@@ -343,7 +345,8 @@ static int subject_of(const rl_tree *t, int p, int depth) {
      * "the sanctions imposed on Tehran") */
     if (rl_tree_rel(t, p, "acl")) {
         const char *x = t->s->tokens[p].xpos;
-        if (x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0))
+        if ((x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0)) ||
+            rl_tree_head(t, h) < 0)
             return h;
     }
     if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
@@ -353,7 +356,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
 
 static bool target_case(const char *cs) {
     static const char *const ok[] = {"WITH", "TO", "AGAINST", "ON", "TOWARD", "TOWARDS",
-                                     "INTO", "AT", "OVER", "FOR", "FROM", "BETWEEN", NULL};
+                                     "INTO", "AT", "OVER", "FOR", "FROM", NULL};
     if (!cs) return false;
     for (int i = 0; ok[i]; i++)
         if (strcmp(cs, ok[i]) == 0) return true;
@@ -405,8 +408,19 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        /* the patient of an event noun: "the arrest of the journalist" */
+        if (upos_is(t, p, "NOUN") && rl_tree_rel(t, c, "nmod") && cs && strcmp(cs, "OF") == 0)
+            out[n++] = c;
+    }
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
+        int c = t->kids[k];
         if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
             n = nested_targets(t, c, 3, out, n, max);
+        /* "threatened to flood the EU": the complement's object */
+        int co;
+        if (rl_tree_rel(t, c, "xcomp") && (co = rl_tree_child(t, c, "obj")) >= 0 && n < max)
+            out[n++] = co;
     }
     return n;
 }
