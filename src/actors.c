@@ -260,12 +260,19 @@ static bool person_role(const char *lemma) {
     return false;
 }
 
-static bool is_plural(const rl_tree *t, int i) {
+bool rl_tree_plural(const rl_tree *t, int i) {
     const char *x = t->s->tokens[i].xpos;
     const char *f = t->s->tokens[i].feats;
-    return (x && (strcmp(x, "NNS") == 0 || strcmp(x, "NNPS") == 0)) ||
-           (f && strstr(f, "Number=Plur"));
+    if ((x && (strcmp(x, "NNS") == 0 || strcmp(x, "NNPS") == 0)) ||
+        (f && strstr(f, "Number=Plur")))
+        return true;
+    /* without tags: an -s form whose lemma differs ("rebels" / "rebel") */
+    size_t n = strlen(t->uform[i]);
+    return n > 2 && t->uform[i][n - 1] == 'S' && strcmp(t->uform[i], t->ulemma[i]) != 0 &&
+           strncmp(t->uform[i], t->ulemma[i], n - 1) == 0;
 }
+
+static bool is_plural(const rl_tree *t, int i) { return rl_tree_plural(t, i); }
 
 typedef struct phrase_result {
     const char *code;

@@ -1115,8 +1115,7 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
         if (mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) {
             code[i] = x.code;
             person[i] = x.person;
-            const char *xp = t->s->tokens[i].xpos;
-            plural[i] = xp && (strcmp(xp, "NNS") == 0 || strcmp(xp, "NNPS") == 0);
+            plural[i] = rl_tree_plural(t, i);
         }
     }
     sc->actx.mention_code = code;

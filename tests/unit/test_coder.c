@@ -604,6 +604,23 @@ static void test_mutual_conjoined_sources(void) {
     END();
 }
 
+static void test_talks_between(void) {
+    /* "The talks between Iran and Brazil ended." */
+    CODE(NULL,
+         "1 The the DET 2 det\n"
+         "2 talks talk NOUN 7 nsubj\n"
+         "3 between between ADP 4 case\n"
+         "4 Iran Iran PROPN 2 nmod\n"
+         "5 and and CCONJ 6 cc\n"
+         "6 Brazil Brazil PROPN 4 conj\n"
+         "7 ended end VERB 0 root\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("046", "IRN", "BRA");
+    CHECK_STR(c.ev[1].source, "BRA");
+    CHECK_STR(c.ev[1].target, "IRN");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -642,6 +659,7 @@ int main(void) {
     RUN(test_could_is_an_option);
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
+    RUN(test_talks_between);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }

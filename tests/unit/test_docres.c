@@ -176,11 +176,42 @@ static void test_story(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_roles_and_groups(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president visited Iran. He praised Sylvania. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 visited visit VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n"
+        "\n"
+        "1 He he PRON 2 nsubj\n"
+        "2 praised praise VERB 0 root\n"
+        "3 Sylvania Sylvania PROPN 2 obj\n"
+        "\n"
+        /* Sylvanian rebels attacked Iran. They praised Russia. */
+        "1 Sylvanian Sylvanian ADJ 2 amod\n"
+        "2 rebels rebel NOUN 3 nsubj\n"
+        "3 attacked attack VERB 0 root\n"
+        "4 Iran Iran PROPN 3 obj\n"
+        "\n"
+        "1 They they PRON 2 nsubj\n"
+        "2 praised praise VERB 0 root\n"
+        "3 Russia Russia PROPN 2 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "FRDGOV", "SYL");     /* "the president" is a person: he */
+    EV(3, "051", "SYLREB", "RUS");     /* they: the group, not Iran */
+    rl_arena_free(c.arena);
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_dates);
     RUN(test_memory);
     RUN(test_story);
+    RUN(test_roles_and_groups);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
