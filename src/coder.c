@@ -368,8 +368,11 @@ static bool target_case(const char *cs) {
 static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, int max) {
     for (int k = t->kid_off[x]; k < t->kid_off[x + 1] && n < max; k++) {
         int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        /* "accepted mediation by Norway": the object's agent is a target too */
         if ((rl_tree_rel(t, c, "nmod") || rl_tree_rel(t, c, "obl")) &&
-            !rl_tree_rel(t, c, "nmod:poss") && target_case(rl_tree_case(t, c)))
+            !rl_tree_rel(t, c, "nmod:poss") &&
+            (target_case(cs) || (cs && strcmp(cs, "BY") == 0)))
             out[n++] = c;
     }
     if (depth <= 1) return n;
@@ -416,7 +419,7 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
         if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
-            n = nested_targets(t, c, 3, out, n, max);
+            n = nested_targets(t, c, 2, out, n, max);
         /* "threatened to flood the EU": the complement's object */
         int co;
         if (rl_tree_rel(t, c, "xcomp") && (co = rl_tree_child(t, c, "obj")) >= 0 && n < max)
