@@ -615,12 +615,12 @@ typedef struct ev_draft {
     const char *trigger;
     const char *rule;
     bool negated, conditional;
-    int chain[16];
+    int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
 } ev_draft;
 
-static int emit(sent_ctx *sc, const ev_draft *dr, const rl_code_pair *cp) {
-    (void)cp;
+/* Resolves the draft's actors and appends one event per source-target pair. */
+static int emit(sent_ctx *sc, const ev_draft *dr) {
     rl_arena *a = sc->doc->arena;
     const rl_tree *t = &sc->t;
     if (!valid_code(dr->code)) return 0;
@@ -773,31 +773,31 @@ static int place_target(const sent_ctx *sc, int p) {
  * demands that the US lift them. */
 static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
     const rl_tree *t = &sc->t;
-    for (int guard = 0; q >= 0 && guard < 2; guard++) {
-        int clauses[8];
-        int nc = 0;
-        clauses[nc++] = q;
-        for (int k = t->kid_off[q]; k < t->kid_off[q + 1] && nc < 8; k++)
-            if (rl_tree_rel(t, t->kids[k], "conj")) clauses[nc++] = t->kids[k];
-        for (int i = 0; i < nc; i++) {
-            int c = clauses[i];
-            if (!sc->has[c]) continue;
-            const rl_pred_match *m = &sc->match[c];
-            const char *code = combine(sc->doc->arena, CL_DEMAND, m->code.code);
-            if (!code) continue;
-            ev_draft d = *main;
-            d.code = code;
-            d.negated = false;
-            d.conditional = true;
-            int who = rl_tree_child(t, c, "nsubj");
-            if (who < 0 && rl_tree_child(t, c, "nsubj:pass") >= 0) who = passive_agent(t, c);
-            if (who < 0 && c != q) who = rl_tree_child(t, q, "nsubj");
-            d.tgt = who >= 0 ? who : main->tgt;
-            d.trigger = trigger_of(sc, c, m->extra);
-            d.rule = rule_string(sc, m->file, m->line, m->text);
-            if (emit(sc, &d, &m->code) != 0) return -1;
-        }
-        break;
+    /* the if-clause and the clauses coordinated with it ("if it lifts the sanctions and
+     * returns to the agreement") */
+    int clauses[8];
+    int nc = 0;
+    clauses[nc++] = q;
+    for (int k = t->kid_off[q]; k < t->kid_off[q + 1] && nc < 8; k++)
+        if (rl_tree_rel(t, t->kids[k], "conj")) clauses[nc++] = t->kids[k];
+    for (int i = 0; i < nc; i++) {
+        int c = clauses[i];
+        if (!sc->has[c]) continue;
+        const rl_pred_match *m = &sc->match[c];
+        const char *code = combine(sc->doc->arena, CL_DEMAND, m->code.code);
+        if (!code) continue;
+        ev_draft d = *main;
+        d.code = code;
+        d.negated = false;
+        d.conditional = true;
+        /* the demand is made of whoever must act: the clause's subject or agent */
+        int who = rl_tree_child(t, c, "nsubj");
+        if (who < 0 && rl_tree_child(t, c, "nsubj:pass") >= 0) who = passive_agent(t, c);
+        if (who < 0 && c != q) who = rl_tree_child(t, q, "nsubj");
+        d.tgt = who >= 0 ? who : main->tgt;
+        d.trigger = trigger_of(sc, c, m->extra);
+        d.rule = rule_string(sc, m->file, m->line, m->text);
+        if (emit(sc, &d) != 0) return -1;
     }
     return 0;
 }
@@ -1013,7 +1013,7 @@ static int code_predicate(sent_ctx *sc, int p) {
         }
     }
     d.conditional = cond >= 0;
-    if (emit(sc, &d, &m->code) != 0) return -1;
+    if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
 }
