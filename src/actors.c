@@ -470,6 +470,18 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         code = rl_docres_role(c->doc, r->role);
         if (code) r->person = true;
     }
+    if (!code && agent && r->surname && upos_is(t, head, "PROPN") && c->mention_code &&
+        !rl_docres_person(c->doc, r->surname)) {
+        /* "President Yoweri Museveni has banned Ugandan opposition candidates": a titled
+         * name the dictionaries do not know takes the country the sentence names */
+        char buf[4];
+        for (int j = 0; j < t->n && !code; j++)
+            if (c->mention_code[j] && (j < r->lo || j > r->hi) &&
+                rl_code_country(c->mention_code[j], buf)) {
+                code = join(c->arena, rl_arena_strdup(c->arena, buf), agent, agent_prefix);
+                r->person = true;
+            }
+    }
     if (!code && agent && !r->surname && rl_tree_child(t, head, "det") >= 0) {
         /* "the government", "the army": the country the story is about */
         const char *cc = NULL;

@@ -652,6 +652,14 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
                 ns += rl_actors_resolve(&ac, o, srcs + ns, 4 - ns);
         }
     }
+    if (ns == 0 && src >= 0 && dr->nchain > 0) {
+        /* "Serbian leader Vojislav Seselj called ..." parsed as a relative clause on
+         * "leader" with the name as its subject: the title phrase names the actor */
+        int p0 = dr->chain[0], h = rl_tree_head(t, p0);
+        if (h >= 0 && h < src && rl_tree_rel(t, p0, "acl") && rl_tree_head(t, src) == p0 &&
+            upos_is(t, src, "PROPN") && src - h <= 3)
+            ns = rl_actors_resolve(&ac, h, srcs, 4);
+    }
     if (ns == 0 && dr->speaker_is_source && ac.speaker) {
         memset(&srcs[0], 0, sizeof srcs[0]);
         srcs[0].code = ac.speaker;
