@@ -872,7 +872,7 @@ static int code_predicate(sent_ctx *sc, int p) {
     }
     if (!d.code || rl_code_is_null(d.code)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
-    d.tgt = m->target >= 0 && resolves(sc, m->target) ? m->target : -1;
+    d.tgt = m->target >= 0 && m->target != d.src && resolves(sc, m->target) ? m->target : -1;
     /* a visit's target is the place: "arrived in Riyadh for the summit" */
     if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
         d.tgt = place_target(sc, p);
@@ -1257,6 +1257,13 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && fl > 4 &&
                 strcmp(sc.t.uform[p] + fl - 3, "ING") == 0 &&
                 rl_tree_child(&sc.t, p, "nsubj") < 0 && rl_tree_child(&sc.t, p, "mark") < 0)
+                skip[p] = true;
+            /* "went on strike to protest the law": the purpose of a coded act is not
+             * another act (under an appeal or intent verb it is the act asked for) */
+            int mk = rl_tree_child(&sc.t, p, "mark");
+            if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && mk >= 0 &&
+                strcmp(sc.t.uform[mk], "TO") == 0 &&
+                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT))
                 skip[p] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
