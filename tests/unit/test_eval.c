@@ -66,11 +66,57 @@ static void test_f1(void) {
     CHECK(rl_eval_f1(10, 10, 10) == 1.0);
 }
 
+static char *slurp(FILE *f) {
+    static char buf[16384];
+    rewind(f);
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void test_reports(void) {
+    rl_eval_report rep;
+    memset(&rep, 0, sizeof rep);
+    rep.records = 3;
+    rep.passed = 2;
+    rep.failed = 1;
+    rep.gold_events = 4;
+    rep.predicted_events = 2;
+    rep.tp_full = 1;
+    rep.tp_root = 2;
+    rep.actor_pairs = 2;
+    rep.actor_source_ok = 2;
+    rep.actor_target_ok = 1;
+    rep.confusion[19][19] = 1;
+    rep.confusion[4][0] = 1;
+    rl_eval_miss m = {.id = "X1", .text = "Iran met Iraq.",
+                      .gold = {.source = "IRN", .target = "IRQ", .code = "040"}};
+    rep.misses = &m;
+    rep.nmisses = 1;
+    FILE *f = tmpfile();
+    CHECK(f != NULL);
+    rl_eval_print(f, &rep, 10);
+    const char *txt = slurp(f);
+    CHECK(strstr(txt, "2 passed, 1 failed") != NULL);
+    CHECK(strstr(txt, "F1 0.333") != NULL);            /* P 0.5, R 0.25 */
+    CHECK(strstr(txt, "X1: gold IRN 040 IRQ; got nothing") != NULL);
+    fclose(f);
+    f = tmpfile();
+    CHECK(f != NULL);
+    CHECK(rl_eval_print_json(f, &rep) == 0);
+    txt = slurp(f);
+    CHECK(strstr(txt, "\"passed\": 2") != NULL);
+    CHECK(strstr(txt, "\"misses\"") != NULL);
+    CHECK(strstr(txt, "\"got\": null") != NULL);
+    fclose(f);
+}
+
 int main(void) {
     RUN(test_xml);
     RUN(test_jsonl);
     RUN(test_errors);
     RUN(test_codebook);
     RUN(test_f1);
+    RUN(test_reports);
     return CHECK_DONE();
 }
