@@ -276,35 +276,36 @@ uint64_t rl_hash_bytes(const void *data, size_t n, uint64_t seed) {
 
 /* ---- weights ----------------------------------------------------------------------- */
 
-static size_t weights_size(uint32_t nslots, uint32_t nentries) {
-    return 16 + (size_t)nslots * sizeof(rl_weight_slot) + (size_t)nentries * sizeof(rl_weight_entry);
-}
-
 int rl_weights_load(rl_weights *wt, const void *data, size_t size, const char *file,
                     rl_error *err) {
     const uint8_t *b = data;
     if (size < 16) goto bad;
     wt->nslots = rd32(b);
     wt->nclasses = rd32(b + 4);
-    wt->nentries = rd32(b + 8);
+    wt->nunits = rd32(b + 8);
     memcpy(&wt->scale, b + 12, 4);
     if (wt->nslots == 0 || (wt->nslots & (wt->nslots - 1)) || wt->nslots > (1u << 28) ||
-        wt->nclasses == 0 || wt->nclasses > 256 || wt->nentries > (1u << 24) ||
-        !(wt->scale > 0) || wt->scale > 1e30f || weights_size(wt->nslots, wt->nentries) > size)
+        wt->nclasses == 0 || wt->nclasses > RL_WEIGHTS_MAX_CLASSES || wt->nunits > (1u << 24) ||
+        !(wt->scale > 0) || wt->scale > 1e30f ||
+        16 + (size_t)wt->nslots * sizeof(rl_weight_slot) + (size_t)wt->nunits * 2 > size)
         goto bad;
     wt->slot = (const rl_weight_slot *)(b + 16);
-    wt->e = (const rl_weight_entry *)(b + 16 + (size_t)wt->nslots * sizeof(rl_weight_slot));
+    wt->u = (const int16_t *)(b + 16 + (size_t)wt->nslots * sizeof(rl_weight_slot));
     /* Every lookup must terminate (an empty slot exists) and stay inside the arrays. */
-    uint32_t empty = 0;
+    uint32_t empty = 0, pad = RL_WEIGHTS_PAD(wt->nclasses);
     for (uint32_t i = 0; i < wt->nslots; i++) {
         const rl_weight_slot *s = &wt->slot[i];
         if (s->key == 0) { empty++; continue; }
-        uint32_t first = s->span >> 8, count = (s->span & 255) + 1;
-        if (first > wt->nentries || count > wt->nentries - first) goto bad;
+        uint32_t first = s->span >> 8, code = s->span & 255;
+        uint32_t units = code == 255 ? pad : 2 * (code + 1);
+        if (first > wt->nunits || units > wt->nunits - first) goto bad;
+        if (code != 255)
+            for (uint32_t j = 0; j <= code; j++) {
+                int16_t c = wt->u[first + 2 * j];
+                if (c < 0 || (uint32_t)c >= wt->nclasses) goto bad;
+            }
     }
     if (!empty) goto bad;
-    for (uint32_t i = 0; i < wt->nentries; i++)
-        if (wt->e[i].cls >= wt->nclasses) goto bad;
     return 0;
 bad:
     rl_error_set(err, RL_ERR_FORMAT, file, 0, "corrupt model file: malformed weight table");
@@ -312,36 +313,54 @@ bad:
 }
 
 void *rl_weights_build(const rl_weight_triple *t, size_t n, uint32_t nclasses, size_t *size) {
-    /* Count distinct features, size the table at <= 50% load. */
-    size_t nfeat = 0;
+    if (nclasses == 0 || nclasses > RL_WEIGHTS_MAX_CLASSES) return NULL;
+    uint32_t pad = RL_WEIGHTS_PAD(nclasses);
+    /* Count features and the units their rows need; size the table at <= 2/3 load. */
+    size_t nfeat = 0, units = 0;
     float maxw = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || t[i].h != t[i - 1].h) nfeat++;
-        float a = t[i].w < 0 ? -t[i].w : t[i].w;
-        if (a > maxw) maxw = a;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && t[j].h == t[i].h) {
+            float a = t[j].w < 0 ? -t[j].w : t[j].w;
+            if (a > maxw) maxw = a;
+            j++;
+        }
+        if (j - i > nclasses) return NULL;   /* duplicate classes */
+        nfeat++;
+        units += 2 * (j - i) >= pad ? pad : 2 * (j - i);
+        i = j;
     }
-    if (n > (1u << 24)) return NULL;   /* entry offsets have 24 bits */
+    if (units > (1u << 24)) return NULL;   /* row offsets have 24 bits */
     uint32_t nslots = 1024;
-    while (nslots < nfeat + nfeat / 2) nslots *= 2;   /* load <= 2/3 */
-    size_t total = weights_size(nslots, (uint32_t)n);
+    while (nslots < nfeat + nfeat / 2) nslots *= 2;
+    size_t total = 16 + (size_t)nslots * sizeof(rl_weight_slot) + units * 2;
+    total = (total + 7) & ~(size_t)7;
     uint8_t *b = calloc(1, total);
     if (!b) return NULL;
     float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
-    wr32(b, nslots); wr32(b + 4, nclasses); wr32(b + 8, (uint32_t)n);
+    wr32(b, nslots); wr32(b + 4, nclasses); wr32(b + 8, (uint32_t)units);
     memcpy(b + 12, &scale, 4);
     rl_weight_slot *slot = (rl_weight_slot *)(b + 16);
-    rl_weight_entry *e = (rl_weight_entry *)(b + 16 + (size_t)nslots * sizeof *slot);
+    int16_t *u = (int16_t *)(b + 16 + (size_t)nslots * sizeof *slot);
+    uint32_t at = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && t[j].h == t[i].h) j++;
         uint32_t mask = nslots - 1, k = (uint32_t)(t[i].h >> 32) | 1u, s = (uint32_t)t[i].h & mask;
         while (slot[s].key != 0) s = (s + 1) & mask;
-        if (j - i > 256) { free(b); return NULL; }   /* more entries than classes */
-        slot[s] = (rl_weight_slot){k, (uint32_t)i << 8 | (uint32_t)(j - i - 1)};
+        int dense = 2 * (j - i) >= pad;
+        slot[s] = (rl_weight_slot){k, at << 8 | (dense ? 255u : (uint32_t)(j - i - 1))};
         for (size_t x = i; x < j; x++) {
             float q = t[x].w / scale;
-            e[x] = (rl_weight_entry){(uint8_t)t[x].cls, 0, (int16_t)(q < 0 ? q - 0.5f : q + 0.5f)};
+            int16_t w = (int16_t)(q < 0 ? q - 0.5f : q + 0.5f);
+            if (dense) {
+                u[at + t[x].cls] = w;
+            } else {
+                u[at + 2 * (x - i)] = (int16_t)t[x].cls;
+                u[at + 2 * (x - i) + 1] = w;
+            }
         }
+        at += dense ? pad : 2 * (uint32_t)(j - i);
         i = j;
     }
     *size = total;

@@ -19,7 +19,7 @@
 
 #include "redline.h"
 
-#define RL_MODEL_VERSION 1u
+#define RL_MODEL_VERSION 2u
 #define RL_FOURCC(a, b, c, d) \
     ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
 
@@ -67,46 +67,38 @@ static inline uint64_t rl_hash_mix(uint64_t h, uint64_t v) {
     return h;
 }
 
-/* ---- a compact sparse weight table ------------------------------------------------ *
- * Feature hash -> a short list of (class, int16 weight) pairs. Slots are open-addressed
- * by the low bits of the hash; the high 32 bits are stored to tell features apart. A
- * slot and its entries are each one contiguous record, so a lookup touches two places
- * in memory. Serialised as one section:
- *   u32 nslots (power of 2)  u32 nclasses  u32 nentries  f32 scale
- *   nslots x {u32 key, u32 first << 8 | (count - 1)}   nentries x {u8 cls, u8 0, i16 w}  */
+/* ---- a compact weight table ------------------------------------------------------- *
+ * Feature hash -> its per-class weights (int16, one scale per table). Slots are open-
+ * addressed by the low bits of the hash; the high 32 bits are stored to tell features
+ * apart. A feature's weights are either sparse, a list of (class, weight) pairs, or -
+ * when it has weights for most classes - a dense row of RL_WEIGHTS_PAD(nclasses) values
+ * that is added with vector instructions. Serialised as one section:
+ *   u32 nslots (power of 2)  u32 nclasses  u32 nunits  f32 scale
+ *   nslots x {u32 key, u32 first << 8 | code}      nunits x i16
+ * code 255 = dense row at units[first]; otherwise code + 1 pairs (class, weight) at
+ * units[first], units[first + 1], ...                                                 */
+#define RL_WEIGHTS_PAD(n) (((n) + 7u) & ~7u)
+#define RL_WEIGHTS_MAX_CLASSES 240u
 typedef struct rl_weight_slot { uint32_t key, span; } rl_weight_slot;
-typedef struct rl_weight_entry { uint8_t cls, pad; int16_t w; } rl_weight_entry;
 typedef struct rl_weights {
-    uint32_t nslots, nclasses, nentries;
+    uint32_t nslots, nclasses, nunits;
     float scale;
     const rl_weight_slot *slot;
-    const rl_weight_entry *e;
+    const int16_t *u;
 } rl_weights;
 
 int rl_weights_load(rl_weights *wt, const void *data, size_t size, const char *file,
                     rl_error *err);
-/* Adds the weights of feature h to scores[0..nclasses) (in int16 units). */
-static inline void rl_weights_add(const rl_weights *wt, uint64_t h, int32_t *scores) {
-    uint32_t mask = wt->nslots - 1, k = (uint32_t)(h >> 32) | 1u;
-    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        const rl_weight_slot *s = &wt->slot[i];
-        if (s->key == k) {
-            const rl_weight_entry *e = wt->e + (s->span >> 8);
-            for (uint32_t j = 0, n = (s->span & 255) + 1; j < n; j++) scores[e[j].cls] += e[j].w;
-            return;
-        }
-        if (s->key == 0) return;
-    }
-}
 
-/* scores += the weights of all n features. Looks the slots up in two passes with
- * prefetches, so that the cache misses of different features overlap. */
+/* scores[0..RL_WEIGHTS_PAD(nclasses)) += the weights of all n features. Looks the
+ * slots up first, with prefetches, so that the cache misses of different features
+ * overlap; then adds the rows. */
 static inline void rl_weights_add_all(const rl_weights *wt, const uint64_t *h, int n,
                                       int32_t *scores) {
     enum { MAXF = 128 };
-    const rl_weight_entry *rows[MAXF];
-    uint32_t lens[MAXF];
-    uint32_t mask = wt->nslots - 1;
+    const int16_t *rows[MAXF];
+    uint32_t codes[MAXF];
+    uint32_t mask = wt->nslots - 1, pad = RL_WEIGHTS_PAD(wt->nclasses);
     int m = 0;
     if (n > MAXF) n = MAXF;
     for (int f = 0; f < n; f++) __builtin_prefetch(&wt->slot[(uint32_t)h[f] & mask]);
@@ -115,8 +107,8 @@ static inline void rl_weights_add_all(const rl_weights *wt, const uint64_t *h, i
         for (uint32_t i = (uint32_t)h[f] & mask;; i = (i + 1) & mask) {
             const rl_weight_slot *s = &wt->slot[i];
             if (s->key == k) {
-                rows[m] = wt->e + (s->span >> 8);
-                lens[m] = (s->span & 255) + 1;
+                rows[m] = wt->u + (s->span >> 8);
+                codes[m] = s->span & 255;
                 __builtin_prefetch(rows[m]);
                 m++;
                 break;
@@ -125,8 +117,13 @@ static inline void rl_weights_add_all(const rl_weights *wt, const uint64_t *h, i
         }
     }
     for (int r = 0; r < m; r++) {
-        const rl_weight_entry *e = rows[r];
-        for (uint32_t j = 0; j < lens[r]; j++) scores[e[j].cls] += e[j].w;
+        const int16_t *e = rows[r];
+        if (codes[r] == 255) {
+            for (uint32_t c = 0; c < pad; c += 8)
+                for (int j = 0; j < 8; j++) scores[c + j] += e[c + j];
+        } else {
+            for (uint32_t j = 0; j <= codes[r]; j++) scores[e[2 * j]] += e[2 * j + 1];
+        }
     }
 }
 

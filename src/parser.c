@@ -220,7 +220,7 @@ int rl_parser_parse(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
     if (n <= 0) return 0;
     uint64_t *word = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof *word);
     uint64_t *tag = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof *tag);
-    int32_t *scores = rl_arena_alloc(arena, p->wt.nclasses * sizeof *scores);
+    int32_t *scores = rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof *scores);
     if (!word || !tag || !scores) return -1;
     for (int i = 1; i <= n; i++) {
         const rl_token *t = &s->tokens[i - 1];
@@ -234,7 +234,7 @@ int rl_parser_parse(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
     while (!rl_parse_done(&st)) {
         int sh, le, ri;
         rl_parse_legal(&st, &sh, &le, &ri);
-        memset(scores, 0, (size_t)nc * sizeof *scores);
+        memset(scores, 0, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof *scores);
         int nf = rl_parse_features(&st, feats);
         rl_weights_add_all(&p->wt, feats, nf, scores);
         /* "root" exactly for the arc onto the root. */

@@ -22,7 +22,7 @@
 #define RL_PARSE_SEC_WEIGHTS RL_FOURCC('W', 'G', 'H', 'T')
 #define RL_PARSE_SEC_LABELS  RL_FOURCC('L', 'A', 'B', 'L')
 #define RL_PARSE_MAX_FEATS 96
-#define RL_PARSE_MAX_LABELS 127
+#define RL_PARSE_MAX_LABELS 119   /* 1 + 2 * labels classes fit a weight table */
 #define RL_PARSE_FEATURE_SET 1   /* bump whenever rl_parse_features changes */
 
 enum { RL_SHIFT = 0 };

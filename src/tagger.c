@@ -204,7 +204,7 @@ int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
     int n = s->ntokens;
     if (n <= 0) return 0;
     const char **forms = rl_arena_alloc(arena, (size_t)n * sizeof *forms);
-    int32_t *scores = rl_arena_alloc(arena, t->wt.nclasses * sizeof *scores);
+    int32_t *scores = rl_arena_alloc(arena, RL_WEIGHTS_PAD(t->wt.nclasses) * sizeof *scores);
     uint8_t *sure = rl_arena_alloc(arena, (size_t)n);
     if (!forms || !scores || !sure) return -1;
     for (int i = 0; i < n; i++) forms[i] = s->tokens[i].form ? s->tokens[i].form : "";
@@ -221,7 +221,7 @@ int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
         int best = ctx.dict[i];
         if (!sure[i]) {
             /* Frequent unambiguous words skip scoring; the rest are classified. */
-            memset(scores, 0, t->wt.nclasses * sizeof *scores);
+            memset(scores, 0, RL_WEIGHTS_PAD(t->wt.nclasses) * sizeof *scores);
             int nf = rl_tag_features(&ctx, i, p1, p2, feats);
             rl_weights_add_all(&t->wt, feats, nf, scores);
             best = 0;

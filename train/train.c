@@ -97,7 +97,14 @@ int main(int argc, char **argv) {
     enum { FOLDS = 4 };
     const char ***train_xpos = xcalloc((size_t)train.n, sizeof *train_xpos);
     tagged folds[FOLDS];
-    for (int k = 0; k < FOLDS; k++) {
+    /* A treebank too small to split is tagged by the full tagger instead. */
+    int folds_used = train.n >= 10 * FOLDS ? FOLDS : 1;
+    for (int k = 0; k < folds_used; k++) {
+        if (folds_used == 1) {
+            tag_with(path, train.s, train.n, &folds[0]);
+            for (int i = 0; i < train.n; i++) train_xpos[i] = folds[0].xpos[i];
+            break;
+        }
         int lo = (int)((long)train.n * k / FOLDS), hi = (int)((long)train.n * (k + 1) / FOLDS);
         rl_tb_sentence *rest = xmalloc((size_t)(train.n - (hi - lo)) * sizeof *rest);
         memcpy(rest, train.s, (size_t)lo * sizeof *rest);
@@ -118,8 +125,8 @@ int main(int argc, char **argv) {
                  (const char *const *const *)devtags.xpos, 0, path, seed);
     fprintf(stderr, "rltrain: parser written (%.1f s)\n", now_seconds() - t0);
 
-    for (int k = 0; k < FOLDS; k++) {
-        int lo = (int)((long)train.n * k / FOLDS), hi = (int)((long)train.n * (k + 1) / FOLDS);
+    for (int k = 0; k < folds_used; k++) {
+        int lo = (int)((long)train.n * k / folds_used), hi = (int)((long)train.n * (k + 1) / folds_used);
         tagged_free(&folds[k], hi - lo);
     }
     tagged_free(&devtags, dev.n);

@@ -40,10 +40,9 @@ static void arc_costs(const rl_parse_state *st, const int *gh, int *c_sh, int *c
     }
 }
 
-static void write_model(const perceptron *p, const lab *labels, int nl, const char *path) {
+static void write_model(const perceptron *p, const lab *labels, int nl, const char *path, float prune) {
     size_t nt, wsize;
-    const char *env = getenv("RLTRAIN_PARSER_PRUNE");
-    rl_weight_triple *t = pc_export(p, env ? (float)atof(env) : PRUNE, &nt);
+    rl_weight_triple *t = pc_export(p, prune, &nt);
     if (!t) die("out of memory");
     void *w = rl_weights_build(t, nt, (uint32_t)(1 + 2 * nl), &wsize);
     fprintf(stderr, "  parser model: %zu weights, %.1f MB\n", nt, wsize / 1e6);
@@ -58,7 +57,8 @@ static void write_model(const perceptron *p, const lab *labels, int nl, const ch
     memcpy(lb + 4 + (size_t)nl * 4, chars.b, chars.n);
     rl_model_writer *mw = rl_model_writer_new(RL_PARSER_KIND);
     rl_error err;
-    if (!w || !mw || rl_model_writer_add(mw, RL_PARSE_SEC_WEIGHTS, w, wsize) ||
+    if (!w) die("%s: cannot build the weight table (too many weights?)", path);
+    if (!mw || rl_model_writer_add(mw, RL_PARSE_SEC_WEIGHTS, w, wsize) ||
         rl_model_writer_add(mw, RL_PARSE_SEC_LABELS, lb, lsize) ||
         rl_model_writer_add(mw, RL_MODEL_SEC_FEATURES, &(uint32_t){RL_PARSE_FEATURE_SET}, 4))
         die("out of memory");
@@ -190,7 +190,17 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
                 rl_parse_apply(&st, next, root);
             }
         }
-        write_model(&p, labels, nl, tmp);
+        /* RLTRAIN_PARSER_SWEEP="1,2,4": also report dev scores at other pruning levels. */
+        const char *sweep = getenv("RLTRAIN_PARSER_SWEEP");
+        for (const char *q = sweep; q && *q;) {
+            float pr = strtof(q, (char **)&q);
+            write_model(&p, labels, nl, tmp, pr);
+            double su, sl = evaluate(tmp, dev, dev_xpos, &su);
+            fprintf(stderr, "    prune %.2f: dev UAS %.2f%% LAS %.2f%%\n", pr, su, sl);
+            if (*q == ',') q++; else break;
+        }
+        const char *env = getenv("RLTRAIN_PARSER_PRUNE");
+        write_model(&p, labels, nl, tmp, env ? strtof(env, NULL) : PRUNE);
         double uas, las = evaluate(tmp, dev, dev_xpos, &uas);
         fprintf(stderr, "  parser epoch %d: %.1f%% wrong steps, dev UAS %.2f%% LAS %.2f%% (%.1f s)\n",
                 e, 100.0 * errors / (steps ? steps : 1), uas, las, now_seconds() - t0);

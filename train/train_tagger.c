@@ -67,7 +67,8 @@ static void write_model(const perceptron *p, char **upos, char **xpos, int ncls,
     memcpy(db + 8 + (size_t)d->slots * 8, d->val, (size_t)d->slots * 4);
     rl_model_writer *mw = rl_model_writer_new(RL_TAGGER_KIND);
     rl_error err;
-    if (!w || !mw || rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS, w, wsize) ||
+    if (!w) die("%s: cannot build the weight table (too many weights?)", path);
+    if (!mw || rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS, w, wsize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_UPOS, u, usize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_XPOS, x, xsize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_DICT, db, dsize) ||
@@ -114,7 +115,7 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             }
             cc[c].n++;
         }
-    if (ncls > 255) die("too many tag classes (%d)", ncls);
+    if (ncls > (int)RL_WEIGHTS_MAX_CLASSES) die("too many tag classes (%d)", ncls);
     qsort(cc, (size_t)ncls, sizeof *cc, by_count);
     char **upos = xmalloc((size_t)ncls * sizeof *upos), **xpos = xmalloc((size_t)ncls * sizeof *xpos);
     for (int c = 0; c < ncls; c++) { upos[c] = (char *)cc[c].upos; xpos[c] = (char *)cc[c].xpos; }

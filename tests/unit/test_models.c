@@ -87,9 +87,10 @@ static void test_corrupt_files(void) {
     CHECK((r = open_tagger_bytes(b, n, why, sizeof why)) && strstr(r, "checksum"));
     b[n / 2] ^= 0x55;
 
-    b[8] = 99;                                                    /* format version */
+    unsigned char version = b[8];                                 /* format version */
+    b[8] = 99;
     CHECK((r = open_tagger_bytes(b, n, why, sizeof why)) && strstr(r, "version 99"));
-    b[8] = 1;
+    b[8] = version;
 
     memcpy(b, "NOTAMODL", 8);
     CHECK((r = open_tagger_bytes(b, n, why, sizeof why)) && strstr(r, "not a redline model"));
