@@ -38,7 +38,7 @@ static void test_many_keys(void) {
     rl_daily *d = rl_daily_new();
     char codes[3000][8];
     for (int i = 0; i < 3000; i++) {
-        snprintf(codes[i], sizeof codes[i], "%d", i);
+        snprintf(codes[i], sizeof codes[i], "%u", (unsigned)i % 10000u);
         rl_event e = ev("x", i, "2024-01-01", "IRN", "USA", codes[i]);
         CHECK(rl_daily_add(d, &e) == 0);
         CHECK(rl_daily_add(d, &e) == 0);
