@@ -195,6 +195,8 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (cls == CL_THREATEN || (cls == CL_INTENT && root >= 10))
         return threaten_code(a, code);
     if (root >= 10) return cls == CL_APPEAL ? "020" : cls == CL_DEMAND ? "100" : NULL;
+    /* refusing to comment is CAMEO's 011, "decline comment" */
+    if (root == 1 && cls == CL_REJECT) return "011";
     if (root == 1 || root == 2) return cls == CL_REJECT ? "120" : code;
     if (root == 3) {
         if (cls == CL_INTENT) return code;
@@ -242,6 +244,7 @@ static const char *negate(rl_arena *a, const rl_code_pair *cp, const char *code)
     if (cp && cp->negated[0]) return rl_code_is_null(cp->negated) ? NULL : cp->negated;
     if (!valid_code(code)) return NULL;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 1) return "011";   /* "would not comment" */
     if (root < 3 || root > 9) return NULL;
     return combine(a, CL_REJECT, code);
 }
