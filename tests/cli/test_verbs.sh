@@ -77,7 +77,7 @@ Spain expressed concern over the crisis.	ESP	012
 Germany expressed condolences to Turkey.	DEU	018
 China denied the accusations.	CHN	016
 Saudi Arabia hosted talks between Russia and Ukraine.	SAU	043
-Egypt held talks with Israel.	EGY	040
+Egypt held talks with Israel.	EGY	046
 Iran threatened to close the Strait of Hormuz.	IRN	1381
 Ukraine rejected the Russian ultimatum.	UKR	124
 Poland recalled its ambassador from Israel.	POL	161
