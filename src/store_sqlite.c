@@ -80,15 +80,6 @@ struct rl_store {
     bool in_txn;
 };
 
-/* Sentence kinds by name, as rl_sentence_kind orders them; kept here so the store does
- * not depend on which stage defines the names. */
-static const char *kind_name(rl_sentence_kind k) {
-    static const char *const names[RL_SENT_KIND_COUNT] = {
-        "body", "headline", "tagline", "dateline", "byline", "caption", "link"
-    };
-    return (unsigned)k < RL_SENT_KIND_COUNT ? names[k] : "unknown";
-}
-
 static int fail(rl_store *s, rl_error *err, const char *what) {
     rl_error_set(err, RL_ERR_IO, s->path, 0, "%s: %s", what,
                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
@@ -227,7 +218,7 @@ static int add_rows(rl_store *s, const rl_document *doc, const rl_event *events,
         sqlite3_bind_int(st, 2, i);
         if (doc->text) sqlite3_bind_text(st, 3, doc->text + a, (int)(b - a), SQLITE_STATIC);
         else sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
-        bind_text(st, 4, kind_name(sen->kind));
+        bind_text(st, 4, rl_sentence_kind_name(sen->kind));
         sqlite3_bind_int(st, 5, sen->paragraph);
         if (step(s, st, err, "storing sentence") != 0) return -1;
     }

@@ -238,14 +238,6 @@ static int on_document_pooled(rl_document *doc, void *arg) {
     return 1;
 }
 
-static bool valid_date(const char *d) {
-    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
-    int month = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 /* Runs the reader with a pool of nthreads workers. Returns the driver's status, or -1 if
  * the pool could not be started. */
 static int run_pooled(code_ctx *c, char **files, int nfiles, const cli_input_options *in,
@@ -330,7 +322,7 @@ int cmd_code(int argc, char **argv) {
             }
         } else if (!strcmp(a, "--date")) {
             if (!(v = option_value(argc, argv, &i))) goto done;
-            if (!valid_date(v)) {
+            if (!cli_valid_date(v)) {
                 fprintf(stderr, "redline code: --date wants YYYY-MM-DD, not '%s'\n", v);
                 goto done;
             }
