@@ -976,7 +976,8 @@ static int code_predicate(sent_ctx *sc, int p) {
     if (d.say_verb >= 0) {
         /* "Iran said it would ...": the pronoun is the speaker; "warned Iran that ...":
          * the one warned is the target when the event names none */
-        if (d.speaker >= 0 && is_third_person_pronoun(t, d.src) && rl_tree_dominates(t, d.say_verb, d.src))
+        if (!must && d.speaker >= 0 && is_third_person_pronoun(t, d.src) &&
+            rl_tree_dominates(t, d.say_verb, d.src))
             d.src = d.speaker;
         if (d.tgt < 0) {
             int o = rl_tree_child(t, d.say_verb, "obj");
@@ -1070,6 +1071,21 @@ static bool class_fallback(const rl_tree *t, int g, rl_pred_match *m) {
     m->text = cls == CL_INTENT ? "intent verb [030]" : cls == CL_APPEAL ? "appeal verb [020]"
             : cls == CL_DEMAND ? "demand verb [100]" : cls == CL_REJECT ? "reject verb [120]"
             : "threaten verb [130]";
+    return true;
+}
+
+/* "X said Y must stop arms sales": whatever Y must do, saying so is a demand (100) even
+ * when the dictionary has nothing for the act. code_predicate turns it into the
+ * speaker's demand, or drops it when nobody speaks. */
+static bool must_fallback(const rl_tree *t, int p, rl_pred_match *m) {
+    if (!upos_is(t, p, "VERB") || !has_aux(t, p, aux_must) || rl_tree_child(t, p, "nsubj") < 0)
+        return false;
+    memset(m, 0, sizeof *m);
+    snprintf(m->code.code, sizeof m->code.code, "100");
+    m->source = m->target = -1;
+    m->extra = p;
+    m->file = "builtin";
+    m->text = "must clause [100]";
     return true;
 }
 
@@ -1240,7 +1256,8 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         for (int p = 0; p < n; p++) {
             has[p] = rl_match_predicate(sc.actx.dicts, &sc.t, p, &match[p]);
             if (!has[p] || rl_code_is_null(match[p].code.code))
-                has[p] = class_fallback(&sc.t, p, &match[p]) || has[p];
+                has[p] = class_fallback(&sc.t, p, &match[p]) || must_fallback(&sc.t, p, &match[p]) ||
+                         has[p];
         }
         sc.match = match;
         sc.has = has;
