@@ -45,8 +45,8 @@ check("rouhani_conditional",
       lambda e: src(e, "IRN") and tgt(e, "USA") and root(e, "03") and e["conditional"],
       "IRN(GOV) -> USA 03x, conditional")
 check("stop_arms_sales_demand",
-      lambda e: tgt(e, "USA") and root(e, "10"),
-      "a 10x demand on the USA")
+      lambda e: src(e, "IRN") and tgt(e, "USA") and root(e, "10") and "arms sales" in e["sentence"],
+      "IRN 10x on the USA from the sentence on arms sales")
 check("irgc_betrayal",
       lambda e: e["source"] == "IRNMIL" and root(e, "11", "12"),
       "IRNMIL 11x/12x")
