@@ -621,6 +621,21 @@ static void test_talks_between(void) {
     END();
 }
 
+static void test_must_without_dictionary_entry(void) {
+    /* "Iran said Russia must leave." — no entry for leave, still a demand */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 Russia Russia PROPN 5 nsubj\n"
+         "4 must must AUX 5 aux\n"
+         "5 leave leave VERB 2 ccomp\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("100", "IRN", "RUS");
+    CHECK_STR(c.ev[0].rule, "builtin:0: must clause [100]");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -660,6 +675,7 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_must_without_dictionary_entry);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
