@@ -1094,7 +1094,10 @@ static bool must_fallback(const rl_tree *t, int p, rl_pred_match *m) {
 static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) {
     const rl_tree *t = &sc->t;
     for (int p = 0; p < t->n; p++) {
-        if (!sc->has[p] || skip[p]) continue;
+        /* only real events: a null-coded noun ("any attempt") leaves its governor be */
+        if (!sc->has[p] || skip[p] ||
+            (rl_code_is_null(sc->match[p].code.code) && !sc->match[p].code.negated[0]))
+            continue;
         int cur = p;
         for (int hop = 0; hop < 12; hop++) {
             verb_class cls;
