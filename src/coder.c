@@ -858,8 +858,9 @@ static bool copular_noun(const rl_tree *t, int p) {
     return upos_is(t, p, "NOUN") && rl_tree_child(t, p, "cop") >= 0;
 }
 
-/* Builds and emits the event of predicate p. */
-static int code_predicate(sent_ctx *sc, int p) {
+/* Builds and emits the event of predicate p (depth bounds the fall-backs to a
+ * governor's own event). */
+static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
     const rl_tree *t = &sc->t;
     rl_arena *a = sc->doc->arena;
     const rl_pred_match *m = &sc->match[p];
@@ -922,7 +923,14 @@ static int code_predicate(sent_ctx *sc, int p) {
              * prisoners" is 1243, not a rejected appeal */
             const char *from = cls == CL_REJECT && requested ? requested : d.code;
             const char *c2 = combine(a, cls, from);
-            if (!c2) return 0;
+            if (!c2) {
+                /* nothing to combine with ("rejected an appeal for deploying troops"):
+                 * the governor's own event, which it gave way to, stands after all */
+                if (cls != CL_FAIL && depth < 4 && sc->has[g] &&
+                    !rl_code_is_null(sc->match[g].code.code))
+                    return code_predicate_depth(sc, g, depth + 1);
+                return 0;
+            }
             requested = cls == CL_APPEAL || cls == CL_DEMAND ? d.code : NULL;
             d.code = c2;
             int inner = d.src;
@@ -1029,6 +1037,10 @@ static int code_predicate(sent_ctx *sc, int p) {
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
+}
+
+static int code_predicate(sent_ctx *sc, int p) {
+    return code_predicate_depth(sc, p, 0);
 }
 
 /* Verbs whose class alone says what happened when the dictionary has nothing for them
