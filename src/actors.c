@@ -497,6 +497,8 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 cc = rl_arena_strdup(c->arena, buf);
         if (cc) code = join(c->arena, cc, agent, agent_prefix);
     }
+    if (!code && agent && !r->surname && c->default_country)
+        code = join(c->arena, c->default_country, agent, agent_prefix);
     r->code = code;
     r->file = afile;
     r->line = aline;

@@ -75,6 +75,9 @@ typedef struct rl_actor_ctx {
     const char *const *mention_code;
     const bool *mention_person;
     const bool *mention_plural;
+    /* the country a role with no country of its own falls back to (targets: the
+     * source's, "police fired on protesters" is domestic), or NULL */
+    const char *default_country;
     /* when swap is set, read token swap_in in place of the modifier swap_out ("American
      * and Indian troops" → "Indian troops") */
     bool swap;

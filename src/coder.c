@@ -858,9 +858,32 @@ static bool copular_noun(const rl_tree *t, int p) {
     return upos_is(t, p, "NOUN") && rl_tree_child(t, p, "cop") >= 0;
 }
 
+static int code_predicate_inner(sent_ctx *sc, int p, int depth);
+
+/* The country of p's subject, if it has one ("IRN" for Iranian security forces). */
+static const char *source_country(const sent_ctx *sc, int p) {
+    int s = subject_of(&sc->t, p, 0);
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    ac.default_country = NULL;
+    rl_actor x;
+    char buf[4];
+    if (s < 0 || !rl_actor_resolve1(&ac, s, &x) || !rl_code_country(x.code, buf)) return NULL;
+    return rl_arena_strdup(sc->doc->arena, buf);
+}
+
 /* Builds and emits the event of predicate p (depth bounds the fall-backs to a
  * governor's own event). */
 static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
+    /* targets without a country of their own take the source's (set per predicate) */
+    const char *saved = sc->actx.default_country;
+    sc->actx.default_country = source_country(sc, p);
+    int rc = code_predicate_inner(sc, p, depth);
+    sc->actx.default_country = saved;
+    return rc;
+}
+
+static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     const rl_tree *t = &sc->t;
     rl_arena *a = sc->doc->arena;
     const rl_pred_match *m = &sc->match[p];

@@ -224,6 +224,17 @@ static void test_compound_actors(void) {
     END();
 }
 
+static void test_domestic_target(void) {
+    /* "Iran attacked rebels": a role without a country is the source's own */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 rebels rebel NOUN 2 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "IRN", "IRNREB");
+    END();
+}
+
 static void test_relative_clause_does_not_leak(void) {
     /* "Freedonia, which Russia attacked, praised Sylvania." */
     CODE(NULL,
@@ -316,8 +327,9 @@ static void test_require_dyad(void) {
     const char *src =
         "1 Iran Iran PROPN 2 nsubj\n"
         "2 attacked attack VERB 0 root\n"
-        "3 rebels rebel NOUN 2 obj\n"
-        "4 . . PUNCT 2 punct\n";
+        "3 the the DET 4 det\n"
+        "4 village village NOUN 2 obj\n"
+        "5 . . PUNCT 2 punct\n";
     {
         CODE(NULL, src, NULL);
         CHECK_INT(c.n, 1);
@@ -650,6 +662,7 @@ int main(void) {
     RUN(test_urge_target);
     RUN(test_conditional);
     RUN(test_compound_actors);
+    RUN(test_domestic_target);
     RUN(test_relative_clause_does_not_leak);
     RUN(test_subject_relative_clause);
     RUN(test_apposition_does_not_leak);
