@@ -451,7 +451,7 @@ static bool tok_list_number(const seg *g, size_t k) {
     return n <= 2 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[n - 1]);
 }
 
-static bool tok_final(const seg *g, size_t k) {
+static inline bool tok_final(const seg *g, size_t k) {
     const char *w = g->t + g->tok[k].start;
     unsigned char c = (unsigned char)w[0];
     return c == '.' || c == '!' || c == '?' || tok_is(g, k, "\xE2\x80\xA6");
@@ -498,25 +498,37 @@ static void emit(seg *g, size_t a, size_t b, rl_sentence_kind kind, bool in_quot
         g->csent = cap;
     }
     size_t nt = b - a;
-    /* Forms: the sentence's bytes plus one NUL per token is always enough. */
-    size_t chars = g->tok[b - 1].end - g->tok[a].start + nt;
+    /* Forms: one copy of the sentence's bytes, where the space after a token becomes
+     * its NUL; tokens with no space after them are copied behind it. The span plus one
+     * byte per token is always enough. */
+    uint32_t base = g->tok[a].start;
+    size_t span = g->tok[b - 1].end - base;
     rl_token *toks = rl_arena_alloc(ar, nt * sizeof *toks);
-    char *forms = rl_arena_alloc(ar, chars);
-    if (!toks || !forms) { g->oom = true; return; }
+    char *copy = rl_arena_alloc(ar, span + 1 + nt + (g->tok[b - 1].end - g->tok[a].start));
+    if (!toks || !copy) { g->oom = true; return; }
+    memcpy(copy, g->t + base, span);
+    copy[span] = '\0';
+    char *extra = copy + span + 1;
     for (size_t k = a; k < b; k++) {
         const rtok *r = &g->tok[k];
         size_t n = r->end - r->start;
-        const char *src = g->t + r->start;
-        for (size_t q = 0; q < n; q++) forms[q] = src[q];   /* tokens are short */
-        forms[n] = '\0';
+        char *form;
+        if (k + 1 == b || g->tok[k + 1].start > r->end) {
+            form = copy + (r->start - base);        /* followed by a space: in place */
+            form[n] = '\0';
+        } else {
+            form = extra;
+            memcpy(form, g->t + r->start, n);
+            form[n] = '\0';
+            extra += n + 1;
+        }
         rl_token *t = &toks[k - a];
-        t->form = forms;
+        t->form = form;
         t->lemma = t->upos = t->xpos = t->feats = t->deprel = NULL;
         t->head = -1;
         t->start = r->start;
         t->end = r->end;
         t->space_after = r->space_after;
-        forms += n + 1;
     }
     rl_sentence *s = &g->sent[g->nsent++];
     memset(s, 0, sizeof *s);
