@@ -135,6 +135,7 @@ int rl_model_file_open(rl_model_file *f, const char *path, uint32_t kind, rl_err
         return -1;
     }
     f->base = p;
+    f->mapped = 1;
     if (validate(f, kind, err) != 0) {
         munmap(p, f->size);
         f->base = NULL;
@@ -150,12 +151,11 @@ int rl_model_file_from_memory(rl_model_file *f, const char *name, const void *da
     f->base = data;
     f->size = size;
     if (validate(f, kind, err) != 0) { f->base = NULL; return -1; }
-    f->size = 0;   /* not ours to unmap */
     return 0;
 }
 
 void rl_model_file_close(rl_model_file *f) {
-    if (f->base && f->size) munmap((void *)f->base, f->size);
+    if (f->base && f->mapped) munmap((void *)f->base, f->size);
     f->base = NULL;
 }
 

@@ -30,6 +30,7 @@ typedef struct rl_model_file {
     uint32_t kind;
     uint32_t nsections;
     const uint8_t *sections;   /* raw section table */
+    int mapped;             /* base is our mmap (not a caller's buffer) */
 } rl_model_file;
 
 /* Maps path and validates header, size, checksum and section table. kind must match. */
