@@ -73,3 +73,19 @@ if grep -q 'redline_documents_total [1-9]' "$TMP/body"; then ok metrics_document
 
 kill $pid; wait $pid 2>/dev/null
 case $? in 0) ok serve_stops_cleanly ;; *) fail serve_stops_cleanly "exit status $?" ;; esac
+
+# A per-request time limit: a long document against a 1 ms limit answers 503, and the
+# server goes on answering.
+"$REDLINE" serve --port 0 --quiet --time-limit 0.001 --max-body 4000000 >"$TMP/port2" 2>"$TMP/err2" &
+pid=$!
+i=0
+while [ ! -s "$TMP/port2" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+url="http://127.0.0.1:$(head -1 "$TMP/port2")"
+python3 -c "
+import json
+s = ' '.join('Egypt hosted talks with Israel on day %d.' % i for i in range(3000))
+print(json.dumps({'id': 'long', 'text': s}))" >"$TMP/long.json"
+status 503 time_limit -H 'Content-Type: application/json' --data-binary @"$TMP/long.json" "$url/v1/code"
+expect_contains time_limit_named "$TMP/body" 'time limit'
+status 200 healthz_after_time_limit "$url/healthz"
+kill $pid; wait $pid 2>/dev/null
