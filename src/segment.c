@@ -24,6 +24,9 @@
  * a 50 MB line without punctuation must not become one sentence for the parser. */
 #define SOFT_SENT_TOKENS 200
 #define MAX_SENT_TOKENS 300
+/* A document with more tokens is refused: 2 M tokens is about 10 MB of English, far
+ * beyond any article, and keeps per-document memory near 200 MB at worst. */
+#define MAX_DOC_TOKENS 2000000
 
 typedef struct rtok {
     uint32_t start, end;
@@ -31,10 +34,11 @@ typedef struct rtok {
     bool space_after;
 } rtok;
 
-typedef struct tokvec { rtok *v; size_t n, cap; bool oom; } tokvec;
+typedef struct tokvec { rtok *v; size_t n, cap; bool oom, too_many; } tokvec;
 
 static inline void push(tokvec *tv, size_t start, size_t end, int nl) {
     if (tv->oom || end <= start) return;
+    if (tv->n >= MAX_DOC_TOKENS) { tv->too_many = tv->oom = true; return; }
     if (tv->n == tv->cap) {
         size_t cap = tv->cap ? tv->cap * 2 : 1024;
         rtok *v = realloc(tv->v, cap * sizeof *v);
@@ -739,7 +743,11 @@ int rl_segment_document(rl_document *doc, rl_error *err) {
         free(tv.v);
         free(lines);
         free(g.sent);
-        rl_error_set(err, RL_ERR_MEMORY, doc->origin, doc->record, "out of memory while segmenting");
+        if (tv.too_many)
+            rl_error_set(err, RL_ERR_LIMIT, doc->origin, doc->record,
+                         "document has more than %d tokens; not segmented", MAX_DOC_TOKENS);
+        else
+            rl_error_set(err, RL_ERR_MEMORY, doc->origin, doc->record, "out of memory while segmenting");
         return -1;
     }
     /* A title given by the input heads the text: it is the headline whatever its

@@ -86,12 +86,20 @@ expect_contains xml_reported "$TMP/b.err" "bad.xml:1: XML is not well-formed"
 expect_contains xml_salvaged "$TMP/b" "# a"
 expect_contains run_continues "$TMP/b" "# story.txt"
 
-# A 50 MB single line: segmented (in bounded sentences) or rejected, never a crash.
+# A 50 MB single line of words: refused with a clear reason (over 2 M tokens), the run
+# goes on; 50 MB of one unbroken "word" is read and segmented. Never a crash.
 if [ -z "$REDLINE_SANITIZED" ]; then
     awk 'BEGIN { s = "word "; while (length(s) < 1048576) s = s s; for (i = 0; i < 50; i++) printf "%s", s; print "" }' >"$TMP/huge.txt"
-    "$REDLINE" segment --format null "$TMP/huge.txt" >/dev/null 2>"$TMP/huge.err"
+    "$REDLINE" segment --format null "$TMP/huge.txt" "$FIX/story.txt" >/dev/null 2>"$TMP/huge.err"
     rc=$?
-    if [ $rc -le 1 ] && grep -q "1 documents read" "$TMP/huge.err"; then ok huge_line; else fail huge_line "exit $rc: $(cat "$TMP/huge.err")"; fi
+    if [ $rc -eq 1 ] && grep -q "huge.txt: huge.txt: document has more than 2000000 tokens" "$TMP/huge.err" &&
+       grep -q "2 documents read, 1 segmented, 1 rejected" "$TMP/huge.err"; then ok huge_line
+    else fail huge_line "exit $rc: $(cat "$TMP/huge.err")"; fi
+    awk 'BEGIN { s = "x"; while (length(s) < 1048576) s = s s; for (i = 0; i < 50; i++) printf "%s", s; print "" }' >"$TMP/huge1.txt"
+    "$REDLINE" segment --format null "$TMP/huge1.txt" >/dev/null 2>"$TMP/huge1.err"
+    rc=$?
+    if [ $rc -eq 0 ] && grep -q "1 segmented" "$TMP/huge1.err"; then ok huge_single_word
+    else fail huge_single_word "exit $rc: $(cat "$TMP/huge1.err")"; fi
     awk 'BEGIN { s = "x"; while (length(s) < 1048576) s = s s; printf "{\"id\": \"big\", \"text\": \""; for (i = 0; i < 70; i++) printf "%s", s; print "\"}"; print "{\"id\": \"after\", \"text\": \"Still read.\"}" }' >"$TMP/huge.jsonl"
     "$REDLINE" segment "$TMP/huge.jsonl" >"$TMP/hj" 2>"$TMP/hj.err"
     expect_contains huge_jsonl_line_rejected "$TMP/hj.err" "huge.jsonl:1: line exceeds the 64 MiB record limit"

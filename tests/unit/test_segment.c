@@ -157,6 +157,27 @@ static void test_long_line_is_cut(void) {
     rl_arena_free(a);
 }
 
+static void test_token_limit(void) {
+    /* Over two million tokens: refused with a reason, not segmented half-way. */
+    size_t n = 2000001;
+    char *text = malloc(n * 2 + 1);
+    CHECK(text);
+    for (size_t i = 0; i < n; i++) memcpy(text + i * 2, "a ", 2);
+    text[n * 2] = '\0';
+    rl_arena *a = rl_arena_new(0);
+    rl_doc_input in = {.id = "big", .text = text};
+    rl_document d;
+    rl_error err;
+    int rc = rl_document_from_input(a, &in, &d, NULL, NULL, &err);
+    free(text);
+    CHECK_INT(rc, 0);
+    CHECK_INT(rl_segment_document(&d, &err), -1);
+    CHECK_INT(err.status, RL_ERR_LIMIT);
+    CHECK(strstr(err.reason, "more than 2000000 tokens") != NULL);
+    CHECK_INT(d.nsentences, 0);
+    rl_arena_free(a);
+}
+
 static void test_empty_and_pretokenized(void) {
     rl_arena *a;
     rl_document d = seg(&a, "   \n\n  ");
@@ -184,6 +205,7 @@ int main(void) {
     RUN(test_title_is_headline);
     RUN(test_offsets);
     RUN(test_long_line_is_cut);
+    RUN(test_token_limit);
     RUN(test_empty_and_pretokenized);
     return CHECK_DONE();
 }
