@@ -457,13 +457,11 @@ static bool looks_binary(const char *s, size_t n) {
     return probe >= 16 && bad * 10 > probe;
 }
 
-static const char *date_default(const rl_reader *r) { return r->opts.default_date; }
-
 /* Marks a document from an input that gave no date with --date's value. */
 static int apply_default_date(rl_reader *r, rl_document *doc, rl_error *err) {
-    if (doc->date || !date_default(r)) return 0;
+    if (doc->date || !r->opts.default_date) return 0;
     char d[11];
-    if (!parse_date(date_default(r), d)) return 0;
+    if (!parse_date(r->opts.default_date, d)) return 0;
     if (!(doc->date = rl_arena_strdup(doc->arena, d))) {
         rl_error_set(err, RL_ERR_MEMORY, r->name, doc->record, "out of memory");
         return -1;
