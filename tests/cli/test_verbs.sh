@@ -106,6 +106,25 @@ Egypt demanded an apology from Turkey.	EGY	100
 Iran offered mediation between Armenia and Azerbaijan.	IRN	039
 Cuba denied the allegations.	CUB	016
 Belgium expressed optimism about the talks.	BEL	013
+Japan and Australia held talks on maritime security.	JPN	046
+Serbian forces expelled the population from the valley.	SRB	201
+Egypt eased trade restrictions on Turkey.	EGY	085
+Hungary refused to ease trade restrictions on Serbia.	HUN	1244
+Russia stopped arms sales to Iran.	RUS	1622
+Greece reinforced police along the border with Albania.	GRC	153
+Belarusian police used live fire against protesters.	BLR	175
+Syrian jets dropped chlorine bombs on the town.	SYR	2041
+The Kenyan army raised its alert level.	KENMIL	152
+Brazil called on Peru and Chile to settle their border dispute.	BRA	027
+The Mexican president ordered troops to the border.	MEXGOV	154
+Tunisian unions staged a general strike against the tax reform.	TUN	1432
+The Chinese president announced $2 billion in humanitarian aid for Kenya.	CHNGOV	0333
+Ghana's opposition demanded the removal of the president.	GHAOPP	1041
+Saudi Arabia tightened its blockade of Yemen.	SAU	191
+Pakistani militants fired missiles at Indian positions.	PAK	190
+The protesters set fire to the Kenyan parliament.	KEN	145
+Jewish settlers set fire to a Palestinian mosque.	ISR	1712
+A Turkish drone destroyed a Syrian tank.	TUR	1952
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
