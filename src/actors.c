@@ -182,6 +182,13 @@ static bool skip_word(const rl_tree *t, int i) {
     return strcmp(u, "'S") == 0 || strcmp(u, "'") == 0 || strcmp(u, "S'") == 0;
 }
 
+/* The pronoun "us" in lower case, whatever the tagger made of it: the country
+ * dictionary's "US" (the USA) must never read it ("they attacked us"). */
+static bool lower_us(const rl_tree *t, int i) {
+    const char *f = t->s->tokens[i].form;
+    return f && strcmp(f, "us") == 0;
+}
+
 static bool upos_is(const rl_tree *t, int i, const char *u) {
     const char *x = t->s->tokens[i].upos;
     return x && strcmp(x, u) == 0;
@@ -345,7 +352,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         if (!mark[i]) continue;
         if (i < r->lo) r->lo = i;
         if (i > r->hi) r->hi = i;
-        if (skip_word(t, i)) continue;
+        if (skip_word(t, i) || lower_us(t, i)) continue;
         words[nw] = t->uform[i];
         idx[nw++] = i;
     }
@@ -509,7 +516,7 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
     const rl_tree *t = c->t;
     memset(out, 0, sizeof *out);
     out->head = head;
-    if (upos_is(t, head, "PRON")) {
+    if (upos_is(t, head, "PRON") || lower_us(t, head)) {
         bool person = false;
         const char *pc = pronoun_code(c, t->uform[head], head, &person);
         if (!pc) return false;

@@ -360,7 +360,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
 
 static bool target_case(const char *cs) {
     static const char *const ok[] = {"WITH", "TO", "AGAINST", "ON", "TOWARD", "TOWARDS",
-                                     "INTO", "AT", "OVER", "FOR", "FROM", NULL};
+                                     "INTO", "AT", "OVER", "FOR", "FROM", "AROUND", NULL};
     if (!cs) return false;
     for (int i = 0; ok[i]; i++)
         if (strcmp(cs, ok[i]) == 0) return true;
@@ -674,15 +674,15 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     if (ns == 0) return 0;   /* no event without a known source */
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
-    if (nt == 0 && sc->opts->require_dyad) return 0;
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
-     * each other */
+     * each other (so these are dyads too, which --require-dyad keeps) */
     bool mutual = nt == 0 && ns >= 2;
     if (mutual) {
         memcpy(tgts, srcs, sizeof srcs);
         nt = ns;
     }
+    if (nt == 0 && sc->opts->require_dyad) return 0;
     int32_t d = chain_date(sc, dr->chain, dr->nchain);
     const rl_cameo_code *cc = rl_cameo_lookup(dr->code);
     for (int i = 0; i < ns; i++) {
@@ -739,6 +739,30 @@ static bool resolves(const sent_ctx *sc, int x) {
     return x >= 0 && rl_actor_resolve1(&ac, x, &a);
 }
 
+/* Whether c is a noun p's pattern spelled out ("deployed TROOPS", "suspended MILITARY
+ * AID") that names no actor of its own: such a noun is the act's instrument, and
+ * reading it as the source's own forces ("IND 154 INDMIL") hides the real target ("aid
+ * to Ethiopia"). "destroyed Armenian tanks" names its owner and stays a target. */
+static bool instrument_noun(const sent_ctx *sc, int p, int c) {
+    if (!sc->has[p]) return false;
+    const rl_pred_match *m = &sc->match[p];
+    bool spelled = false;
+    for (int k = 0; k < m->nconsumed && !spelled; k++) spelled = m->consumed[k] == c;
+    if (!spelled || m->target == c) return false;
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x;
+    char cc[4];
+    /* people acted upon ("freed jailed activists", "expelled an aid agency") are
+     * targets even when their country is only the source's; armed forces and their
+     * weapons are the source's means */
+    if (!rl_actor_resolve1(&ac, c, &x)) return false;
+    size_t n = strlen(x.code);
+    if (n < 3 || strcmp(x.code + n - 3, "MIL") != 0) return false;
+    ac.default_country = NULL;
+    return !rl_actor_resolve1(&ac, c, &x) || !rl_code_country(x.code, cc);
+}
+
 static int first_target(const sent_ctx *sc, int p) {
     int cand[16];
     int n = target_candidates(&sc->t, p, cand, 16);
@@ -747,7 +771,7 @@ static int first_target(const sent_ctx *sc, int p) {
     for (int i = 0; i < n; i++) {
         rl_actor x;
         int c = antecedent(&sc->t, cand[i]);
-        if (c >= 0 && rl_actor_resolve1(&ac, c, &x)) return c;
+        if (c >= 0 && !instrument_noun(sc, p, c) && rl_actor_resolve1(&ac, c, &x)) return c;
     }
     return -1;
 }
@@ -859,6 +883,27 @@ static bool copular_noun(const rl_tree *t, int p) {
 }
 
 static int code_predicate_inner(sent_ctx *sc, int p, int depth);
+
+/* "accused Russia of poisoning ...": CAMEO's 112 has subcodes by what is alleged, so
+ * the first coded act in the accusation's scope picks one — an arrest or repression is
+ * a human rights abuse (1122), a killing or kidnapping a crime (1121), military force
+ * aggression (1123), mass violence a war crime (1124). Anything else stays 112. The
+ * parse of "of V-ing" varies (a clause on the verb, on its object, a noun), so the
+ * whole subtree after the verb is searched. */
+static const char *accusation_code(const sent_ctx *sc, int p) {
+    const rl_tree *t = &sc->t;
+    for (int q = p + 1; q < t->n; q++) {
+        if (!sc->has[q] || !rl_tree_dominates(t, p, q)) continue;
+        const char *c = sc->match[q].code.code;
+        if (!valid_code(c)) continue;
+        int root = (c[0] - '0') * 10 + (c[1] - '0');
+        if (root == 17) return c[2] == '6' ? "112" : "1122";
+        if (root == 18) return c[2] == '3' ? "1123" : "1121";
+        if (root == 15 || root == 19) return "1123";
+        if (root == 20) return "1124";
+    }
+    return "112";
+}
 
 /* The country of p's subject, if it has one ("IRN" for Iranian security forces). */
 static const char *source_country(const sent_ctx *sc, int p) {
@@ -1056,6 +1101,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
                 d.tgt = first_target(sc, c);
         }
     }
+    if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
     d.conditional = cond >= 0;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
@@ -1323,6 +1369,13 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
                 strcmp(sc.t.uform[mk], "TO") == 0 &&
                 (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT))
                 skip[p] = true;
+        }
+        /* what an accusation alleges ("accused Iran of attacking ...") is not an act
+         * in its own right: it only picks the accusation's subcode */
+        for (int p = 0; p < n; p++) {
+            if (!has[p] || strcmp(match[p].code.code, "112") != 0) continue;
+            for (int q = p + 1; q < n; q++)
+                if (has[q] && rl_tree_dominates(&sc.t, p, q)) skip[q] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
         for (int p = 0; p < n; p++) {

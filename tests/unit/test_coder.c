@@ -648,6 +648,122 @@ static void test_must_without_dictionary_entry(void) {
     END();
 }
 
+static void test_require_dyad_keeps_mutual(void) {
+    /* "Freedonia and Sylvania signed a treaty." — each signed with the other, so both
+     * events have a target and --require-dyad keeps them */
+    rl_code_options o = {0};
+    o.require_dyad = true;
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Sylvania Sylvania PROPN 1 conj\n"
+         "4 signed sign VERB 0 root\n"
+         "5 a a DET 6 det\n"
+         "6 treaty treaty NOUN 4 obj\n"
+         "7 . . PUNCT 4 punct\n", &o);
+    CHECK_INT(c.n, 2);
+    EXPECT("057", "FRD", "SYL");
+    CHECK_STR(c.ev[1].source, "SYL");
+    CHECK_STR(c.ev[1].target, "FRD");
+    END();
+}
+
+static void test_lower_case_us_is_a_pronoun(void) {
+    /* "Sylvania attacked us, Freedonia said." — "us" is a pronoun (the speaker), never
+     * the USA, even when the tagger calls it a proper noun */
+    const char *src =
+        "1 Sylvania Sylvania PROPN 2 nsubj\n"
+        "2 attacked attack VERB 0 root\n"
+        "3 us us %s 2 obj\n"
+        "4 , , PUNCT 6 punct\n"
+        "5 Freedonia Freedonia PROPN 6 nsubj\n"
+        "6 said say VERB 2 parataxis\n"
+        "7 . . PUNCT 2 punct\n";
+    const char *tags[] = {"PRON", "PROPN"};
+    for (int i = 0; i < 2; i++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, src, tags[i]);
+        CODE(NULL, buf, NULL);
+        const rl_event *e = find_code(&c, "190");
+        CHECK(e != NULL);
+        if (e) CHECK_STR(e->source, "SYL");
+        for (size_t k = 0; k < c.n; k++) {
+            CHECK(strcmp(c.ev[k].source, "USA") != 0);
+            CHECK(!c.ev[k].target || strcmp(c.ev[k].target, "USA") != 0);
+        }
+        END();
+    }
+    /* "the US" in capitals still is */
+    CODE(NULL,
+         "1 Sylvania Sylvania PROPN 2 nsubj\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 US US PROPN 2 obj\n"
+         "5 . . PUNCT 2 punct\n", NULL);
+    EXPECT("190", "SYL", "USA");
+    END();
+}
+
+static void test_spelled_out_forces_are_not_the_target(void) {
+    /* "Iran deployed troops to Freedonia." — the troops are Iran's means, the pattern
+     * spelled them out; the target is where they go */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 deployed deploy VERB 0 root\n"
+         "3 troops troops NOUN 2 obj\n"
+         "4 to to ADP 5 case\n"
+         "5 Freedonia Freedonia PROPN 2 obl\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("154", "IRN", "FRD");
+    END();
+}
+
+static void test_spelled_out_foreign_forces_are_the_target(void) {
+    /* "Iran deployed against Sylvanian troops" is not this rule's business, but a
+     * spelled-out noun that names its own country stays the target: "Iran deployed
+     * Sylvanian troops." reads SYLMIL */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 deployed deploy VERB 0 root\n"
+         "3 Sylvanian Sylvanian ADJ 4 amod\n"
+         "4 troops troops NOUN 2 obj\n"
+         "5 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("154", "IRN", "SYLMIL");
+    END();
+}
+
+static void test_accusation_subcode(void) {
+    /* "Iran accused Freedonia of attacking Sylvania." — an accusation of aggression
+     * (1123); the alleged attack is not coded as Iran's own */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 accused accuse VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 of of SCONJ 5 mark\n"
+         "5 attacking attack VERB 2 advcl\n"
+         "6 Sylvania Sylvania PROPN 5 obj\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1123", "IRN", "FRD");
+    END();
+}
+
+static void test_accusation_without_act(void) {
+    /* "Iran accused Freedonia of lying." — nothing coded alleged: plain 112 */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 accused accuse VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 of of SCONJ 5 mark\n"
+         "5 lying lie VERB 3 acl\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("112", "IRN", "FRD");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -689,6 +805,12 @@ int main(void) {
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
     RUN(test_must_without_dictionary_entry);
+    RUN(test_require_dyad_keeps_mutual);
+    RUN(test_lower_case_us_is_a_pronoun);
+    RUN(test_spelled_out_forces_are_not_the_target);
+    RUN(test_spelled_out_foreign_forces_are_the_target);
+    RUN(test_accusation_subcode);
+    RUN(test_accusation_without_act);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
