@@ -621,7 +621,24 @@ typedef struct ev_draft {
     bool negated, conditional;
     int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
+    int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
 } ev_draft;
+
+/* A meeting away from home: CAMEO's 044 "meet at a third location" when the place
+ * names a country that is neither side's (040 otherwise). */
+static const char *meeting_code(const rl_actor_ctx *ac0, int place, const char *code,
+                                const char *src, const char *tgt) {
+    char pc[4], sc[4], tc[4];
+    if (place < 0 || strcmp(code, "040") != 0 || !tgt) return code;
+    rl_actor_ctx ac = *ac0;
+    ac.remember = false;
+    ac.default_country = NULL;
+    rl_actor x;
+    if (!rl_actor_resolve1(&ac, place, &x) || !rl_code_country(x.code, pc) ||
+        !rl_code_country(src, sc) || !rl_code_country(tgt, tc))
+        return code;
+    return strcmp(pc, sc) != 0 && strcmp(pc, tc) != 0 ? "044" : code;
+}
 
 /* Resolves the draft's actors and appends one event per source-target pair. */
 static int emit(sent_ctx *sc, const ev_draft *dr) {
@@ -684,7 +701,6 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     }
     if (nt == 0 && sc->opts->require_dyad) return 0;
     int32_t d = chain_date(sc, dr->chain, dr->nchain);
-    const rl_cameo_code *cc = rl_cameo_lookup(dr->code);
     for (int i = 0; i < ns; i++) {
         for (int j = 0; j < (nt ? nt : 1); j++) {
             if (mutual && i == j) continue;
@@ -704,9 +720,10 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
                     e.target = e.target_text = NULL;
                 }
             }
-            e.code = dr->code;
-            memcpy(e.root, dr->code, 2);
+            e.code = meeting_code(&ac, dr->place, dr->code, e.source, e.target);
+            memcpy(e.root, e.code, 2);
             e.root[2] = '\0';
+            const rl_cameo_code *cc = rl_cameo_lookup(e.code);
             e.quad_class = cc ? cc->quad_class : 0;
             e.goldstein = cc ? cc->goldstein : 0.0;
             e.trigger = dr->trigger;
@@ -800,6 +817,21 @@ static int place_target(const sent_ctx *sc, int p) {
         if (rl_tree_rel(t, c, "obl") && cs &&
             (strcmp(cs, "IN") == 0 || strcmp(cs, "TO") == 0 || strcmp(cs, "AT") == 0) &&
             rl_actor_resolve1(&ac, c, &x))
+            return c;
+    }
+    return -1;
+}
+
+/* Where the meeting at p took place: an "in"/"at" oblique that names a country other
+ * than the target ("met in Helsinki"), or -1. */
+static int meeting_place(const sent_ctx *sc, int p, int tgt) {
+    const rl_tree *t = &sc->t;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        if (c != tgt && (rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod")) &&
+            !rl_tree_rel(t, c, "nmod:poss") && cs &&
+            (strcmp(cs, "IN") == 0 || strcmp(cs, "AT") == 0))
             return c;
     }
     return -1;
@@ -1102,6 +1134,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         }
     }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
+    d.place = -1;
+    for (int k = 0; k < d.nchain && d.place < 0 && strcmp(d.code, "040") == 0; k++)
+        d.place = meeting_place(sc, d.chain[k], d.tgt);
+    /* "held a summit in Helsinki": the place hangs off the noun the pattern spelled */
+    for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
+        if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
     d.conditional = cond >= 0;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;

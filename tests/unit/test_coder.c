@@ -764,6 +764,32 @@ static void test_accusation_without_act(void) {
     END();
 }
 
+static void test_meeting_at_third_location(void) {
+    /* "Iran met Sylvania in Freedonia." — neither side's country: 044 */
+    const char *src =
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 Sylvania Sylvania PROPN 2 obj\n"
+        "4 in in ADP 5 case\n"
+        "5 %s %s PROPN 2 obl\n"
+        "6 . . PUNCT 2 punct\n";
+    char buf[512];
+    snprintf(buf, sizeof buf, src, "Freedonia", "Freedonia");
+    {
+        CODE(NULL, buf, NULL);
+        CHECK_INT(c.n, 1);
+        EXPECT("044", "IRN", "SYL");
+        CHECK_STR(c.ev[0].root, "04");
+        END();
+    }
+    /* "... in Tehran": at home, a plain meeting */
+    snprintf(buf, sizeof buf, src, "Tehran", "Tehran");
+    CODE(NULL, buf, NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("040", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -811,6 +837,7 @@ int main(void) {
     RUN(test_spelled_out_foreign_forces_are_the_target);
     RUN(test_accusation_subcode);
     RUN(test_accusation_without_act);
+    RUN(test_meeting_at_third_location);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
