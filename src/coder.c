@@ -981,6 +981,13 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
         d.tgt = place_target(sc, p);
     if (d.tgt < 0) d.tgt = first_target(sc, p);
+    if (d.tgt < 0 && (class_of(t, p) == CL_DEMAND || class_of(t, p) == CL_APPEAL)) {
+        /* "demanded that the army restore ...", with no code for the act asked for:
+         * the demand is still made of the clause's subject */
+        int cc = rl_tree_child(t, p, "ccomp");
+        int who = cc >= 0 ? rl_tree_child(t, cc, "nsubj") : -1;
+        if (who >= 0 && resolves(sc, who)) d.tgt = who;
+    }
     bool copular = copular_noun(t, p);
     if (copular) {
         d.tgt = rl_tree_child(t, p, "nsubj");

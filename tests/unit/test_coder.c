@@ -790,6 +790,21 @@ static void test_meeting_at_third_location(void) {
     END();
 }
 
+static void test_demand_made_of_clause_subject(void) {
+    /* "Iran demanded that Sylvania withdraw." — the act asked for has no code, but the
+     * demand is still made of Sylvania */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 demanded demand VERB 0 root\n"
+         "3 that that SCONJ 5 mark\n"
+         "4 Sylvania Sylvania PROPN 5 nsubj\n"
+         "5 withdraw withdraw VERB 2 ccomp\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("100", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -838,6 +853,7 @@ int main(void) {
     RUN(test_accusation_subcode);
     RUN(test_accusation_without_act);
     RUN(test_meeting_at_third_location);
+    RUN(test_demand_made_of_clause_subject);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
