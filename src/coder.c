@@ -64,6 +64,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"READY", CL_INTENT}, {"WILLING", CL_INTENT}, {"PREPARED", CL_INTENT},
     {"SEEK", CL_INTENT}, {"WANT", CL_INTENT}, {"HOPE", CL_INTENT}, {"WISH", CL_INTENT},
     {"AIM", CL_INTENT}, {"READINESS", CL_INTENT}, {"WILLINGNESS", CL_INTENT},
+    {"PROPOSAL", CL_INTENT},
     {"DECIDE", CL_LIGHT}, {"EXPECT", CL_INTENT},
     {"URGE", CL_APPEAL}, {"CALL", CL_APPEAL}, {"APPEAL", CL_APPEAL}, {"ASK", CL_APPEAL},
     {"REQUEST", CL_APPEAL}, {"PLEAD", CL_APPEAL}, {"PRESS", CL_APPEAL},
@@ -1046,6 +1047,8 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
                 inner >= 0 && inner != d.src) {
                 d.tgt = inner;   /* "demanded that Sierra Leone release her" */
+            } else if (cls == CL_REJECT && upos_is(t, cur, "NOUN") && resolves(sc, cur)) {
+                d.tgt = cur;   /* "rejected an Israeli proposal to ...": the proposer */
             } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && !rl_tree_rel(t, cur, "obj")) {
                 int o = rl_tree_child(t, g, "obj");
                 if (o >= 0 && o != cur) d.tgt = o;

@@ -805,6 +805,23 @@ static void test_demand_made_of_clause_subject(void) {
     END();
 }
 
+static void test_rejected_proposal(void) {
+    /* "Iran rejected a Sylvanian proposal to negotiate." — refusing the talks offered
+     * (125), made against the proposer */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 rejected reject VERB 0 root\n"
+         "3 a a DET 5 det\n"
+         "4 Sylvanian Sylvanian ADJ 5 amod\n"
+         "5 proposal proposal NOUN 2 obj\n"
+         "6 to to PART 7 mark\n"
+         "7 negotiate negotiate VERB 5 acl\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -854,6 +871,7 @@ int main(void) {
     RUN(test_accusation_without_act);
     RUN(test_meeting_at_third_location);
     RUN(test_demand_made_of_clause_subject);
+    RUN(test_rejected_proposal);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
