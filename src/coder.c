@@ -515,6 +515,19 @@ static int governor(const rl_tree *t, int *curp, verb_class *clsp) {
     for (int guard = 0; g >= 0 && guard < 4 && is_date_word(t, g); guard++)
         g = rl_tree_head(t, g);
     if (g < 0) return -1;
+    /* "called on the UN to deploy peacekeepers" with the infinitive parsed as a clause
+     * on the one appealed to: the appeal governs it */
+    int mk = rl_tree_child(t, cur, "mark");
+    if (rl_tree_rel(t, cur, "acl") && mk >= 0 && strcmp(t->uform[mk], "TO") == 0 &&
+        (upos_is(t, g, "PROPN") || upos_is(t, g, "NOUN") || upos_is(t, g, "PRON")) &&
+        (rl_tree_rel(t, g, "obj") || rl_tree_rel(t, g, "iobj") || rl_tree_rel(t, g, "obl"))) {
+        int gg = rl_tree_head(t, g);
+        verb_class gc = gg >= 0 ? class_of(t, gg) : CL_NONE;
+        if (gc == CL_APPEAL || gc == CL_DEMAND) {
+            *clsp = gc;
+            return gg;
+        }
+    }
     verb_class cls = class_of(t, g);
     if (cls == CL_LIGHT && say_like(t, g) &&
         (rl_tree_rel(t, cur, "ccomp") || rl_tree_rel(t, cur, "parataxis")))
@@ -674,10 +687,11 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
                 ns += rl_actors_resolve(&ac, o, srcs + ns, 4 - ns);
         }
     }
-    if (ns == 0 && src >= 0 && dr->nchain > 0) {
+    for (int k = 0; ns == 0 && src >= 0 && k < dr->nchain; k++) {
         /* "Serbian leader Vojislav Seselj called ..." parsed as a relative clause on
-         * "leader" with the name as its subject: the title phrase names the actor */
-        int p0 = dr->chain[0], h = rl_tree_head(t, p0);
+         * "leader" with the name as its subject: the title phrase names the actor (the
+         * clause is the predicate's or a governor's: "called on X to join") */
+        int p0 = dr->chain[k], h = rl_tree_head(t, p0);
         if (h >= 0 && h < src && rl_tree_rel(t, p0, "acl") && rl_tree_head(t, src) == p0 &&
             upos_is(t, src, "PROPN") && src - h <= 3)
             ns = rl_actors_resolve(&ac, h, srcs, 4);

@@ -822,6 +822,22 @@ static void test_rejected_proposal(void) {
     END();
 }
 
+static void test_appeal_infinitive_on_its_object(void) {
+    /* "Iran called on Sylvania to negotiate." with the infinitive parsed as a clause on
+     * Sylvania: still an appeal to negotiate (026) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 called call VERB 0 root\n"
+         "3 on on ADP 4 case\n"
+         "4 Sylvania Sylvania PROPN 2 obl\n"
+         "5 to to PART 6 mark\n"
+         "6 negotiate negotiate VERB 4 acl\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("026", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -872,6 +888,7 @@ int main(void) {
     RUN(test_meeting_at_third_location);
     RUN(test_demand_made_of_clause_subject);
     RUN(test_rejected_proposal);
+    RUN(test_appeal_infinitive_on_its_object);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
