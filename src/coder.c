@@ -64,7 +64,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"READY", CL_INTENT}, {"WILLING", CL_INTENT}, {"PREPARED", CL_INTENT},
     {"SEEK", CL_INTENT}, {"WANT", CL_INTENT}, {"HOPE", CL_INTENT}, {"WISH", CL_INTENT},
     {"AIM", CL_INTENT}, {"READINESS", CL_INTENT}, {"WILLINGNESS", CL_INTENT},
-    {"PROPOSAL", CL_INTENT},
+    {"PROPOSAL", CL_INTENT}, {"SWEAR", CL_INTENT},
     {"DECIDE", CL_LIGHT}, {"EXPECT", CL_INTENT},
     {"URGE", CL_APPEAL}, {"CALL", CL_APPEAL}, {"APPEAL", CL_APPEAL}, {"ASK", CL_APPEAL},
     {"REQUEST", CL_APPEAL}, {"PLEAD", CL_APPEAL}, {"PRESS", CL_APPEAL},
@@ -86,6 +86,17 @@ static verb_class class_of(const rl_tree *t, int i) {
     if (strcmp(l, "RULE") == 0 || strcmp(l, "RUL") == 0) {
         int prt = rl_tree_child(t, i, "compound:prt");
         return prt >= 0 && strcmp(t->uform[prt], "OUT") == 0 ? CL_REJECT : CL_NONE;
+    }
+    /* "is prepared to ..." is readiness; "the army prepared to resume shelling" is a
+     * preparation, which the dictionary codes */
+    if (strcmp(l, "PREPARE") == 0) {
+        for (int k = t->kid_off[i]; k < t->kid_off[i + 1]; k++) {
+            int c = t->kids[k];
+            if ((rl_tree_rel(t, c, "cop") || rl_tree_rel(t, c, "aux")) &&
+                strcmp(t->ulemma[c], "BE") == 0)
+                return CL_INTENT;
+        }
+        return CL_NONE;
     }
     size_t n = strlen(l);
     for (size_t k = 0; k < sizeof class_table / sizeof *class_table; k++) {
@@ -303,7 +314,13 @@ static int passive_agent(const rl_tree *t, int p) {
  * shares (xcomp control, coordinated verbs, the noun a relative clause modifies). */
 static int subject_of(const rl_tree *t, int p, int depth) {
     if (p < 0 || depth > 6) return -1;
-    if (rl_tree_child(t, p, "nsubj:pass") >= 0) return passive_agent(t, p);
+    int sp = rl_tree_child(t, p, "nsubj:pass");
+    if (sp >= 0) {
+        /* "it is prepared to ...": a state, not a passive act; its subject is who
+         * intends */
+        int ag = passive_agent(t, p);
+        return ag < 0 && class_of(t, p) == CL_INTENT ? sp : ag;
+    }
     int s = rl_tree_child(t, p, "nsubj");
     if (s >= 0) {
         if (is_relative_pronoun(t, s) && rl_tree_rel(t, p, "acl")) return rl_tree_head(t, p);

@@ -838,6 +838,53 @@ static void test_appeal_infinitive_on_its_object(void) {
     END();
 }
 
+static void test_is_prepared_to(void) {
+    /* "Iran said it was prepared to negotiate." (parsed as a passive without agent):
+     * readiness to negotiate, 036 */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 it it PRON 5 nsubj:pass\n"
+         "4 was be AUX 5 aux:pass\n"
+         "5 prepared prepare VERB 2 ccomp\n"
+         "6 to to PART 7 mark\n"
+         "7 negotiate negotiate VERB 5 xcomp\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("036", "IRN", "-");
+    END();
+}
+
+static void test_prepared_without_be_is_not_intent(void) {
+    /* "Iran prepared to attack Sylvania." — a preparation, not a vow: the attack is
+     * coded as the dictionary has it, not as a threat */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 prepared prepare VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 attack attack VERB 2 xcomp\n"
+         "5 Sylvania Sylvania PROPN 4 obj\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK(find_code(&c, "1384") == NULL);
+    CHECK(find_code(&c, "130") == NULL);
+    END();
+}
+
+static void test_sworn_to_fight(void) {
+    /* "Iran has sworn to attack Sylvania." — a vow of force is a threat */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 nsubj\n"
+         "2 has have AUX 3 aux\n"
+         "3 sworn swear VERB 0 root\n"
+         "4 to to PART 5 mark\n"
+         "5 attack attack VERB 3 xcomp\n"
+         "6 Sylvania Sylvania PROPN 5 obj\n"
+         "7 . . PUNCT 3 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1384", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -889,6 +936,9 @@ int main(void) {
     RUN(test_demand_made_of_clause_subject);
     RUN(test_rejected_proposal);
     RUN(test_appeal_infinitive_on_its_object);
+    RUN(test_is_prepared_to);
+    RUN(test_prepared_without_be_is_not_intent);
+    RUN(test_sworn_to_fight);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
