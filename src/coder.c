@@ -1139,6 +1139,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "X could join NATO": an option weighed (014); a warning that X may strike is
          * a threat */
         const char *c2 = warned ? combine(a, CL_THREATEN, d.code) : "014";
+        /* "may halt its mediation if ...": a possible act made to hang on a condition
+         * is a threat, or for cooperation an offer (the parse may hang the condition
+         * on the say verb: "X may halt ... if ..., Y said") */
+        int cq = cond >= 0 ? cond : d.say_verb >= 0 ? if_clause(t, d.say_verb) : -1;
+        if (!warned && cq >= 0 && valid_code(d.code))
+            c2 = combine(a, d.code[0] > '0' ? CL_THREATEN : CL_INTENT, d.code);
         if (!c2) return 0;
         d.code = c2;
         if (warned && d.speaker >= 0) d.src = d.speaker;   /* the one who warns threatens */

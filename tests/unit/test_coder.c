@@ -885,6 +885,24 @@ static void test_sworn_to_fight(void) {
     END();
 }
 
+static void test_possible_act_on_condition(void) {
+    /* "Iran may attack Sylvania if the talks fail." — a conditional threat (1384), not
+     * an option weighed (014) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 nsubj\n"
+         "2 may may AUX 3 aux\n"
+         "3 attack attack VERB 0 root\n"
+         "4 Sylvania Sylvania PROPN 3 obj\n"
+         "5 if if SCONJ 8 mark\n"
+         "6 the the DET 7 det\n"
+         "7 talks talk NOUN 8 nsubj\n"
+         "8 fail fail VERB 3 advcl\n"
+         "9 . . PUNCT 3 punct\n", NULL);
+    EXPECT("1384", "IRN", "SYL");
+    CHECK(find_code(&c, "014") == NULL);
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -939,6 +957,7 @@ int main(void) {
     RUN(test_is_prepared_to);
     RUN(test_prepared_without_be_is_not_intent);
     RUN(test_sworn_to_fight);
+    RUN(test_possible_act_on_condition);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
