@@ -957,7 +957,9 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth);
 static const char *accusation_code(const sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
     for (int q = p + 1; q < t->n; q++) {
-        if (!sc->has[q] || !rl_tree_dominates(t, p, q)) continue;
+        /* "of supplying a banned steroid": a participle describing a noun is not the
+         * act alleged */
+        if (!sc->has[q] || rl_tree_rel(t, q, "amod") || !rl_tree_dominates(t, p, q)) continue;
         const char *c = sc->match[q].code.code;
         if (!valid_code(c)) continue;
         int root = (c[0] - '0') * 10 + (c[1] - '0');
@@ -1139,12 +1141,14 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "X could join NATO": an option weighed (014); a warning that X may strike is
          * a threat */
         const char *c2 = warned ? combine(a, CL_THREATEN, d.code) : "014";
-        /* "may halt its mediation if ...": a possible act made to hang on a condition
-         * is a threat, or for cooperation an offer (the parse may hang the condition
+        /* "may halt its mediation if ...": a possible act of force made to hang on a
+         * condition is a threat, a cooperative one an offer (demands, accusations and
+         * rejections stay options) (the parse may hang the condition
          * on the say verb: "X may halt ... if ..., Y said") */
         int cq = cond >= 0 ? cond : d.say_verb >= 0 ? if_clause(t, d.say_verb) : -1;
-        if (!warned && cq >= 0 && valid_code(d.code))
-            c2 = combine(a, d.code[0] > '0' ? CL_THREATEN : CL_INTENT, d.code);
+        int root = valid_code(d.code) ? (d.code[0] - '0') * 10 + (d.code[1] - '0') : 0;
+        if (!warned && cq >= 0 && root >= 3 && root != 10 && root != 11 && root != 12)
+            c2 = combine(a, root >= 13 ? CL_THREATEN : CL_INTENT, d.code);
         if (!c2) return 0;
         d.code = c2;
         if (warned && d.speaker >= 0) d.src = d.speaker;   /* the one who warns threatens */
@@ -1278,6 +1282,54 @@ static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) 
     }
 }
 
+static bool tok_upos(const rl_token *x, const char *u) {
+    return x->upos && strcmp(x->upos, u) == 0;
+}
+
+static bool tok_rel(const rl_token *x, const char *r) {
+    return x->deprel && strcmp(x->deprel, r) == 0;
+}
+
+/* Repairs a parse error common in news that hides the main event: "Sudanese army jets
+ * bombed rebel positions" parsed with the subject noun as the clause head, the verb as
+ * an adjective of the next noun and that noun as the subject noun's object (a noun has
+ * no object). The verb takes the clause over: the noun before it becomes its subject,
+ * the object its object. Returns s itself when nothing needs repair, else a repaired
+ * copy in the arena (the document stays as parsed), or NULL when out of memory. */
+static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
+    rl_token *tk = NULL;
+    int n = s->ntokens;
+    for (int v = 1; v + 1 < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        const rl_token *vt = &base[v];
+        if (!vt->xpos || !(strcmp(vt->xpos, "VBD") == 0 || strcmp(vt->xpos, "VBN") == 0) ||
+            !tok_rel(vt, "amod"))
+            continue;
+        int o = vt->head - 1, sub = v - 1;
+        if (o <= v || o >= n || base[o].head != sub + 1 || !tok_rel(&base[o], "obj")) continue;
+        if (!(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN"))) continue;
+        if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
+        if (!tk) {
+            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
+            if (!tk) return NULL;
+            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
+        }
+        tk[v].head = tk[sub].head;
+        tk[v].deprel = tk[sub].deprel;
+        tk[v].upos = "VERB";
+        tk[sub].head = v + 1;
+        tk[sub].deprel = "nsubj";
+        tk[o].head = v + 1;
+        tk[o].deprel = "obj";
+    }
+    if (!tk) return s;
+    rl_sentence *c = rl_arena_calloc(a, 1, sizeof *c);
+    if (!c) return NULL;
+    *c = *s;
+    c->tokens = tk;
+    return c;
+}
+
 static bool sentence_discarded(const sent_ctx *sc, bool *story) {
     const rl_dicts *d = sc->res ? sc->res->dicts : NULL;
     if (!d) return false;
@@ -1381,7 +1433,8 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.index = si;
         sc.pub = pub;
         sc.out = &list;
-        if (rl_tree_init(&sc.t, s, a) != 0) goto oom;
+        const rl_sentence *rs = repair_parse(s, a);
+        if (!rs || rl_tree_init(&sc.t, rs, a) != 0) goto oom;
         sc.text = s->end > s->start && doc->text
                       ? rl_arena_strndup(a, doc->text + s->start, s->end - s->start)
                       : rl_tree_text(&sc.t, a, 0, s->ntokens - 1);

@@ -1,7 +1,8 @@
 /* coder_util.h — helpers for the coder tests: the fixture dictionaries in
  * tests/fixtures/coder/ and documents built from short CoNLL-U written in the tests.
  *
- * Token lines have six whitespace-separated fields, "ID FORM LEMMA UPOS HEAD DEPREL";
+ * Token lines have six whitespace-separated fields, "ID FORM LEMMA UPOS HEAD DEPREL"
+ * (UPOS may be "UPOS/XPOS", as in "VERB/VBD");
  * a blank line ends a sentence. Comment lines set the sentence's furniture:
  *   # kind = caption | headline | link | tagline
  *   # quote = intro   (the sentence ends with "said:")
@@ -127,8 +128,11 @@ static inline int conllu_doc(rl_arena *a, rl_document *doc, const char *id, cons
         rl_token *t = &cur->tokens[cur->ntokens++];
         t->form = rl_arena_strdup(a, f[1]);
         t->lemma = rl_arena_strdup(a, f[2]);
+        /* "VERB/VBD" gives the xpos too */
+        char *slash = strchr(f[3], '/');
+        if (slash) *slash = '\0';
         t->upos = rl_arena_strdup(a, f[3]);
-        t->xpos = "_";
+        t->xpos = slash ? rl_arena_strdup(a, slash + 1) : "_";
         t->feats = "_";
         t->head = atoi(f[4]);
         t->deprel = rl_arena_strdup(a, f[5]);

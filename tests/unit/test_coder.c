@@ -903,6 +903,21 @@ static void test_possible_act_on_condition(void) {
     END();
 }
 
+static void test_repair_verb_parsed_as_adjective(void) {
+    /* "Iranian jets attacked Sylvanian positions." parsed with "jets" as the head, the
+     * verb as an adjective of "positions" and "positions" as the object of "jets" */
+    CODE(NULL,
+         "1 Iranian Iranian ADJ 2 amod\n"
+         "2 jets jet NOUN 0 root\n"
+         "3 attacked attack VERB/VBD 5 amod\n"
+         "4 Sylvanian Sylvanian ADJ 5 amod\n"
+         "5 positions position NOUN 2 obj\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -958,6 +973,7 @@ int main(void) {
     RUN(test_prepared_without_be_is_not_intent);
     RUN(test_sworn_to_fight);
     RUN(test_possible_act_on_condition);
+    RUN(test_repair_verb_parsed_as_adjective);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
