@@ -1322,6 +1322,31 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         tk[o].head = v + 1;
         tk[o].deprel = "obj";
     }
+    /* A name split in two: "Human Rights Watch urged" with "Rights" and "Watch" both
+     * subjects of the verb, "Brazil and South Africa called" with "South" the conjunct
+     * and "Africa" a second subject. The first part is a compound of the second, which
+     * takes its place. */
+    for (int i = 0; i + 1 < n; i++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        const rl_token *x = &base[i], *y = &base[i + 1];
+        if (!tok_rel(y, "nsubj") || !tok_upos(y, "PROPN") || y->head <= i + 2) continue;
+        bool same = tok_rel(x, "nsubj") && x->head == y->head;
+        bool conj = tok_rel(x, "conj") && tok_upos(x, "PROPN") && x->head >= 1 &&
+                    x->head <= n && base[x->head - 1].head == y->head;
+        if (!same && !conj) continue;
+        if (!(tok_upos(x, "PROPN") || tok_upos(x, "NOUN"))) continue;
+        if (!tk) {
+            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
+            if (!tk) return NULL;
+            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
+        }
+        tk[i + 1].head = tk[i].head;
+        tk[i + 1].deprel = tk[i].deprel;
+        for (int k = 0; k < n; k++)
+            if (k != i && tk[k].head == i + 1) tk[k].head = i + 2;
+        tk[i].head = i + 2;
+        tk[i].deprel = "compound";
+    }
     if (!tk) return s;
     rl_sentence *c = rl_arena_calloc(a, 1, sizeof *c);
     if (!c) return NULL;

@@ -918,6 +918,36 @@ static void test_repair_verb_parsed_as_adjective(void) {
     END();
 }
 
+static void test_repair_split_name(void) {
+    /* "United Nations attacked Freedonia." with both halves of the name as subjects */
+    {
+        CODE(NULL,
+             "1 United United PROPN 3 nsubj\n"
+             "2 Nations Nations PROPN 3 nsubj\n"
+             "3 attacked attack VERB 0 root\n"
+             "4 Freedonia Freedonia PROPN 3 obj\n"
+             "5 . . PUNCT 3 punct\n", NULL);
+        CHECK_INT(c.n, 1);
+        EXPECT("190", "IGOUNO", "FRD");
+        END();
+    }
+    /* "Sylvania and United Nations attacked Freedonia." with "United" the conjunct
+     * and "Nations" a second subject */
+    CODE(NULL,
+         "1 Sylvania Sylvania PROPN 5 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 United United PROPN 1 conj\n"
+         "4 Nations Nations PROPN 5 nsubj\n"
+         "5 attacked attack VERB 0 root\n"
+         "6 Freedonia Freedonia PROPN 5 obj\n"
+         "7 . . PUNCT 5 punct\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("190", "SYL", "FRD");
+    CHECK_STR(c.ev[1].source, "IGOUNO");
+    CHECK_STR(c.ev[1].target, "FRD");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -974,6 +1004,7 @@ int main(void) {
     RUN(test_sworn_to_fight);
     RUN(test_possible_act_on_condition);
     RUN(test_repair_verb_parsed_as_adjective);
+    RUN(test_repair_split_name);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
