@@ -1322,6 +1322,60 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         tk[o].head = v + 1;
         tk[o].deprel = "obj";
     }
+    /* "demanded that Hamas free the hostages" parsed with "that" as the verb's object
+     * and the clause below it: "that" → Hamas (appos) → free (xcomp), or "that" →
+     * release (a noun, with "Britain" as its compound). The clause's head becomes a
+     * clausal complement of the verb with the name as its subject. */
+    for (int th = 0; th + 2 < n; th++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        const rl_token *x = &base[th];
+        if (!x->form || !(strcmp(x->form, "that") == 0 || strcmp(x->form, "That") == 0) ||
+            !tok_upos(x, "SCONJ") || !(tok_rel(x, "obj") || tok_rel(x, "xcomp")) ||
+            x->head < 1 || x->head > n || !tok_upos(&base[x->head - 1], "VERB"))
+            continue;
+        int subj = -1, head = -1;
+        for (int k = th + 1; k < n && head < 0; k++) {
+            if (base[k].head != th + 1) continue;
+            if (tok_rel(&base[k], "appos") &&
+                (tok_upos(&base[k], "PROPN") || tok_upos(&base[k], "NOUN"))) {
+                for (int j = k + 1; j < n; j++)
+                    if (base[j].head == k + 1 && (tok_rel(&base[j], "xcomp") ||
+                                                  tok_rel(&base[j], "acl"))) {
+                        subj = k;
+                        head = j;
+                        break;
+                    }
+            } else if (tok_rel(&base[k], "xcomp") || tok_rel(&base[k], "obj")) {
+                for (int j = th + 1; j < k; j++)
+                    if (base[j].head == k + 1 && tok_rel(&base[j], "compound") &&
+                        (tok_upos(&base[j], "PROPN") || tok_upos(&base[j], "NOUN"))) {
+                        subj = j;
+                        head = k;
+                    }
+                if (head < 0) break;
+            }
+        }
+        if (head < 0 || subj < 0) continue;
+        if (!tk) {
+            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
+            if (!tk) return NULL;
+            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
+        }
+        int v = tk[th].head;
+        for (int k = 0; k < n; k++) {
+            if (k == subj || k == head) continue;
+            if (tk[k].head == th + 1) tk[k].head = head + 1;
+            /* "the entire government step down": the words before the name are its */
+            else if (tk[k].head == head + 1 && k < subj) tk[k].head = subj + 1;
+        }
+        tk[head].head = v;
+        tk[head].deprel = "ccomp";
+        tk[head].upos = "VERB";
+        tk[subj].head = head + 1;
+        tk[subj].deprel = "nsubj";
+        tk[th].head = head + 1;
+        tk[th].deprel = "mark";
+    }
     /* A name split in two: "Human Rights Watch urged" with "Rights" and "Watch" both
      * subjects of the verb, "Brazil and South Africa called" with "South" the conjunct
      * and "Africa" a second subject. The first part is a compound of the second, which

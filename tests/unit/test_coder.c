@@ -948,6 +948,34 @@ static void test_repair_split_name(void) {
     END();
 }
 
+static void test_repair_that_as_object(void) {
+    /* "Iran demanded that Sylvania negotiate." parsed with "that" as the object of
+     * "demanded": "that" → Sylvania (appos) → negotiate (xcomp) */
+    {
+        CODE(NULL,
+             "1 Iran Iran PROPN 2 nsubj\n"
+             "2 demanded demand VERB 0 root\n"
+             "3 that that SCONJ 2 obj\n"
+             "4 Sylvania Sylvania PROPN 3 appos\n"
+             "5 negotiate negotiate ADJ 4 xcomp\n"
+             "6 . . PUNCT 2 punct\n", NULL);
+        CHECK_INT(c.n, 1);
+        EXPECT("106", "IRN", "SYL");
+        END();
+    }
+    /* ... and "that" → negotiate (a noun, with Sylvania as its compound) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 demanded demand VERB 0 root\n"
+         "3 that that SCONJ 2 obj\n"
+         "4 Sylvania Sylvania PROPN 5 compound\n"
+         "5 negotiate negotiate NOUN 3 xcomp\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("106", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -1005,6 +1033,7 @@ int main(void) {
     RUN(test_possible_act_on_condition);
     RUN(test_repair_verb_parsed_as_adjective);
     RUN(test_repair_split_name);
+    RUN(test_repair_that_as_object);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
