@@ -476,7 +476,13 @@ static bool is_if_clause(const rl_tree *t, int p) {
 /* Whether a child-to-governor link can carry an embedded event. */
 static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     if (rl_tree_rel(t, cur, "xcomp")) return true;
-    if (rl_tree_rel(t, cur, "acl")) return !rl_tree_rel(t, cur, "acl:relcl");
+    if (rl_tree_rel(t, cur, "acl")) {
+        if (!rl_tree_rel(t, cur, "acl:relcl")) return true;
+        /* "demands that he step down" labelled a relative clause: a "that" marker (not
+         * a relative pronoun) makes it the noun's content */
+        int m = rl_tree_child(t, cur, "mark");
+        return m >= 0 && strcmp(t->uform[m], "THAT") == 0;
+    }
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
                                              cls == CL_REJECT;
     /* "called on Iran to release ...": the infinitive is often parsed as a purpose
@@ -1306,7 +1312,12 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
             !tok_rel(vt, "amod"))
             continue;
         int o = vt->head - 1, sub = v - 1;
-        if (o <= v || o >= n || base[o].head != sub + 1 || !tok_rel(&base[o], "obj")) continue;
+        if (o <= v || o >= n) continue;
+        /* "jets bombed positions": the object hangs off the subject; "the president
+         * rejected opposition demands": the subject hangs off the object */
+        bool obj_of_subj = base[o].head == sub + 1 && tok_rel(&base[o], "obj");
+        bool subj_of_obj = base[sub].head == o + 1 && tok_rel(&base[sub], "nsubj");
+        if (!obj_of_subj && !subj_of_obj) continue;
         if (!(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN"))) continue;
         if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
         if (!tk) {
@@ -1314,8 +1325,9 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
             if (!tk) return NULL;
             memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
         }
-        tk[v].head = tk[sub].head;
-        tk[v].deprel = tk[sub].deprel;
+        int top = obj_of_subj ? sub : o;   /* the clause's head so far */
+        tk[v].head = tk[top].head;
+        tk[v].deprel = tk[top].deprel;
         tk[v].upos = "VERB";
         tk[sub].head = v + 1;
         tk[sub].deprel = "nsubj";

@@ -976,6 +976,25 @@ static void test_repair_that_as_object(void) {
     END();
 }
 
+static void test_repair_rejected_demands_that(void) {
+    /* "Iran rejected Sylvanian demands that it negotiate." parsed with "demands" as the
+     * head, "rejected" as its adjective and the that-clause as a relative clause:
+     * rejecting a demand to negotiate is refusing to negotiate (125), against the one
+     * who demanded */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 rejected reject VERB/VBD 4 amod\n"
+         "3 Sylvanian Sylvanian ADJ 4 amod\n"
+         "4 demands demand NOUN 0 root\n"
+         "5 that that SCONJ 7 mark\n"
+         "6 it it PRON 7 nsubj\n"
+         "7 negotiate negotiate VERB 4 acl:relcl\n"
+         "8 . . PUNCT 4 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -1034,6 +1053,7 @@ int main(void) {
     RUN(test_repair_verb_parsed_as_adjective);
     RUN(test_repair_split_name);
     RUN(test_repair_that_as_object);
+    RUN(test_repair_rejected_demands_that);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
