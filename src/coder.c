@@ -310,6 +310,10 @@ static int passive_agent(const rl_tree *t, int p) {
     return -1;
 }
 
+static bool is_date_word(const rl_tree *t, int i) {
+    return rl_date_relative(20000101, t->uform[i], false) != 0;
+}
+
 /* The source token of predicate p: its subject, a passive's agent, or the subject it
  * shares (xcomp control, coordinated verbs, the noun a relative clause modifies). */
 static int subject_of(const rl_tree *t, int p, int depth) {
@@ -366,6 +370,12 @@ static int subject_of(const rl_tree *t, int p, int depth) {
      * subject: a finite verb's head noun is its subject (a participle's is not:
      * "the sanctions imposed on Tehran") */
     if (rl_tree_rel(t, p, "acl")) {
+        /* "A US official today praised ..." with the verb a clause on the date word,
+         * which hangs off the subject */
+        int hh = rl_tree_head(t, h);
+        if (is_date_word(t, h) && hh >= 0 && hh < h &&
+            (upos_is(t, hh, "NOUN") || upos_is(t, hh, "PROPN") || upos_is(t, hh, "ADJ")))
+            return hh;
         const char *x = t->s->tokens[p].xpos;
         if ((x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0)) ||
             rl_tree_head(t, h) < 0)
@@ -504,10 +514,6 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         if (cls == CL_THREATEN) return strcmp(cs, "OF") == 0 || strcmp(cs, "WITH") == 0;
     }
     return false;
-}
-
-static bool is_date_word(const rl_tree *t, int i) {
-    return rl_date_relative(20000101, t->uform[i], false) != 0;
 }
 
 /* Verbs that pass an event noun's subject down ("reiterated its rejection") but report

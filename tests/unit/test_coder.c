@@ -995,6 +995,20 @@ static void test_repair_rejected_demands_that(void) {
     END();
 }
 
+static void test_clause_on_date_word(void) {
+    /* "Iran today attacked Sylvania." parsed with "attacked" as a clause on "today",
+     * which hangs off "Iran" */
+    CODE("2019-07-18",
+         "1 Iran Iran PROPN 0 root\n"
+         "2 today today NOUN 1 obl:unmarked\n"
+         "3 attacked attack VERB/VBN 2 acl\n"
+         "4 Sylvania Sylvania PROPN 3 obj\n"
+         "5 . . PUNCT 1 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("190", "IRN", "SYL");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -1054,6 +1068,7 @@ int main(void) {
     RUN(test_repair_split_name);
     RUN(test_repair_that_as_object);
     RUN(test_repair_rejected_demands_that);
+    RUN(test_clause_on_date_word);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
