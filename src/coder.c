@@ -1314,16 +1314,33 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
     for (int v = 1; v + 1 < n; v++) {
         const rl_token *base = tk ? tk : s->tokens;
         const rl_token *vt = &base[v];
-        if (!vt->xpos || !(strcmp(vt->xpos, "VBD") == 0 || strcmp(vt->xpos, "VBN") == 0) ||
-            !tok_rel(vt, "amod"))
-            continue;
-        int o = vt->head - 1, sub = v - 1;
+        size_t fl = vt->form ? strlen(vt->form) : 0;
+        bool past = vt->xpos && (strcmp(vt->xpos, "VBD") == 0 || strcmp(vt->xpos, "VBN") == 0 ||
+                                 (strcmp(vt->xpos, "JJ") == 0 && fl > 4 &&
+                                  strcmp(vt->form + fl - 2, "ed") == 0));
+        if (!past || !tok_rel(vt, "amod")) continue;
+        int o = vt->head - 1, sub = -1;
         if (o <= v || o >= n) continue;
         /* "jets bombed positions": the object hangs off the subject; "the president
          * rejected opposition demands": the subject hangs off the object */
-        bool obj_of_subj = base[o].head == sub + 1 && tok_rel(&base[o], "obj");
-        bool subj_of_obj = base[sub].head == o + 1 && tok_rel(&base[sub], "nsubj");
-        if (!obj_of_subj && !subj_of_obj) continue;
+        bool obj_of_subj = tok_rel(&base[o], "obj") && base[o].head >= 1 && base[o].head - 1 < v;
+        if (obj_of_subj) sub = base[o].head - 1;
+        else
+            for (int k = 0; k < v; k++)
+                if (base[k].head == o + 1 && tok_rel(&base[k], "nsubj")) sub = k;
+        if (sub < 0) continue;
+        /* the words between the subject and the verb are the subject's ("helicopters
+         * and tanks shelled") */
+        bool inside = true;
+        for (int k = sub + 1; k < v && inside; k++) {
+            int h = k;
+            for (int steps = 0; h != sub && steps < n; steps++) {
+                h = base[h].head - 1;
+                if (h < 0 || h >= n || h == o) { inside = false; break; }
+            }
+            if (h != sub) inside = false;
+        }
+        if (!inside) continue;
         if (!(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN"))) continue;
         if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
         if (!tk) {

@@ -918,6 +918,23 @@ static void test_repair_verb_parsed_as_adjective(void) {
     END();
 }
 
+static void test_repair_verb_parsed_as_adjective_after_conjuncts(void) {
+    /* "Iranian jets and drones attacked Sylvanian positions." with "attacked" tagged an
+     * adjective; the words between the subject and the verb are the subject's, but a
+     * determiner of the object ("... seized the tanker") is not */
+    CODE(NULL,
+         "1 Iranian Iranian ADJ 2 amod\n"
+         "2 jets jet NOUN 0 root\n"
+         "3 and and CCONJ 4 cc\n"
+         "4 drones drone NOUN 2 conj\n"
+         "5 attacked attacked ADJ/JJ 7 amod\n"
+         "6 Sylvanian Sylvanian ADJ 7 amod\n"
+         "7 positions position NOUN 2 obj\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    EXPECT("190", "IRN", "SYL");
+    END();
+}
+
 static void test_repair_split_name(void) {
     /* "United Nations attacked Freedonia." with both halves of the name as subjects */
     {
@@ -1065,6 +1082,7 @@ int main(void) {
     RUN(test_sworn_to_fight);
     RUN(test_possible_act_on_condition);
     RUN(test_repair_verb_parsed_as_adjective);
+    RUN(test_repair_verb_parsed_as_adjective_after_conjuncts);
     RUN(test_repair_split_name);
     RUN(test_repair_that_as_object);
     RUN(test_repair_rejected_demands_that);
