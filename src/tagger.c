@@ -81,6 +81,7 @@ int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n, rl_arena *
         ctx->flags[i] = fl;
         ctx->dict[i] = -1;
     }
+    ctx->first = NULL;
     return 0;
 }
 
@@ -134,6 +135,20 @@ int rl_tag_features(const rl_tag_ctx *c, int i, int p1, int p2, uint64_t *out) {
     out[k++] = F2(34, c->suf3[i], dp1);
     out[k++] = F1(35, i + 1 < c->n ? c->flags[i + 1] : 0x100);
     out[k++] = F2(36, wp1, wp2);
+    if (c->first) {
+        /* Second pass: the first pass's guesses to the right, and for this word. */
+        uint64_t f0 = (uint64_t)(c->first[i] + 2);
+        uint64_t n1 = i + 1 < c->n ? (uint64_t)(c->first[i + 1] + 2) : 0;
+        uint64_t n2 = i + 2 < c->n ? (uint64_t)(c->first[i + 2] + 2) : 0;
+        out[k++] = F1(37, n1);
+        out[k++] = F2(38, n1, n2);
+        out[k++] = F2(39, t1, n1);
+        out[k++] = F2(40, c->lower[i], n1);
+        out[k++] = F1(41, f0);
+        out[k++] = F2(42, f0, n1);
+        out[k++] = F2(43, c->suf3[i], n1);
+        out[k++] = F2(44, t1 * 131 + f0, n1);
+    }
     return k;
 }
 
@@ -146,6 +161,16 @@ static int tagger_setup(rl_tagger *t, rl_error *err) {
     if (!(p = rl_model_section(&t->file, RL_TAG_SEC_WEIGHTS, 16, &sz, err)) ||
         rl_weights_load(&t->wt, p, sz, t->file.path, err) != 0)
         return -1;
+    rl_error absent;
+    if ((p = rl_model_section(&t->file, RL_TAG_SEC_WEIGHTS2, 16, &sz, &absent))) {
+        if (rl_weights_load(&t->wt2, p, sz, t->file.path, err) != 0) return -1;
+        if (t->wt2.nclasses != t->wt.nclasses) {
+            rl_error_set(err, RL_ERR_FORMAT, t->file.path, 0,
+                         "corrupt model file: the two tagger passes differ in classes");
+            return -1;
+        }
+        t->two_pass = 1;
+    }
     if (!(p = rl_model_section(&t->file, RL_TAG_SEC_UPOS, 4, &sz, err)) ||
         rl_strtab_load(&t->upos, p, sz, t->file.path, err) != 0)
         return -1;
@@ -200,6 +225,42 @@ static uint32_t dict_lookup(const rl_tagger *t, uint64_t key) {
     }
 }
 
+/* One greedy left-to-right pass with the weights wt; classes go to out[0..n). With keep,
+ * the scores of every word are kept there (row i at i * stride); with prev (the first
+ * pass's kept scores, in units of prev_scale), they are added to this pass's, so that
+ * the two passes vote. */
+static void tag_pass(const rl_weights *wt, const rl_tag_ctx *ctx, const uint8_t *sure,
+                     int32_t *scores, int *out, int32_t *keep, const int32_t *prev,
+                     float prev_scale) {
+    uint64_t feats[RL_TAG_MAX_FEATS];
+    size_t stride = RL_WEIGHTS_PAD(wt->nclasses);
+    int p1 = -1, p2 = -1;
+    for (int i = 0; i < ctx->n; i++) {
+        int best = ctx->dict[i];
+        if (!sure[i]) {
+            /* Frequent unambiguous words skip scoring; the rest are classified. */
+            memset(scores, 0, stride * sizeof *scores);
+            int nf = rl_tag_features(ctx, i, p1, p2, feats);
+            rl_weights_add_all(wt, feats, nf, scores);
+            if (keep) memcpy(keep + (size_t)i * stride, scores, stride * sizeof *scores);
+            best = 0;
+            if (prev) {
+                const int32_t *q = prev + (size_t)i * stride;
+                float top = 0;
+                for (uint32_t c = 0; c < wt->nclasses; c++) {
+                    float v = (float)scores[c] * wt->scale + (float)q[c] * prev_scale;
+                    if (c == 0 || v > top) { top = v; best = (int)c; }
+                }
+            } else {
+                for (uint32_t c = 1; c < wt->nclasses; c++)
+                    if (scores[c] > scores[best]) best = (int)c;
+            }
+        }
+        out[i] = best;
+        p2 = p1; p1 = best;
+    }
+}
+
 int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
     int n = s->ntokens;
     if (n <= 0) return 0;
@@ -215,22 +276,22 @@ int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
         sure[i] = v != UINT32_MAX && (v & 0x80000000u);
         ctx.dict[i] = v == UINT32_MAX ? -1 : (int)(v & 0x7fffffffu);
     }
-    uint64_t feats[RL_TAG_MAX_FEATS];
-    int p1 = -1, p2 = -1;
+    int *cls = rl_arena_alloc(arena, (size_t)n * sizeof *cls);
+    if (!cls) return -1;
+    if (!t->two_pass) {
+        tag_pass(&t->wt, &ctx, sure, scores, cls, NULL, NULL, 0);
+    } else {
+        int *cls2 = rl_arena_alloc(arena, (size_t)n * sizeof *cls2);
+        int32_t *keep = rl_arena_alloc(arena, (size_t)n * RL_WEIGHTS_PAD(t->wt.nclasses) * sizeof *keep);
+        if (!cls2 || !keep) return -1;
+        tag_pass(&t->wt, &ctx, sure, scores, cls, keep, NULL, 0);
+        ctx.first = cls;
+        tag_pass(&t->wt2, &ctx, sure, scores, cls2, NULL, keep, t->wt.scale);
+        cls = cls2;
+    }
     for (int i = 0; i < n; i++) {
-        int best = ctx.dict[i];
-        if (!sure[i]) {
-            /* Frequent unambiguous words skip scoring; the rest are classified. */
-            memset(scores, 0, RL_WEIGHTS_PAD(t->wt.nclasses) * sizeof *scores);
-            int nf = rl_tag_features(&ctx, i, p1, p2, feats);
-            rl_weights_add_all(&t->wt, feats, nf, scores);
-            best = 0;
-            for (uint32_t c = 1; c < t->wt.nclasses; c++)
-                if (scores[c] > scores[best]) best = (int)c;
-        }
-        s->tokens[i].upos = rl_strtab_get(&t->upos, (uint32_t)best);
-        s->tokens[i].xpos = rl_strtab_get(&t->xpos, (uint32_t)best);
-        p2 = p1; p1 = best;
+        s->tokens[i].upos = rl_strtab_get(&t->upos, (uint32_t)cls[i]);
+        s->tokens[i].xpos = rl_strtab_get(&t->xpos, (uint32_t)cls[i]);
     }
     return 0;
 }

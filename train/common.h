@@ -24,11 +24,17 @@ typedef struct strbuf { char *b; size_t n, cap; } strbuf;
 uint32_t strbuf_add(strbuf *s, const char *str);      /* offset of a copy */
 
 /* tagger: trains on sents[0..n), tunes epochs on dev (if given), writes path.
- * Returns the epoch count used. */
+ * Returns the epoch count used. With first_model, trains the second pass: first[s][i]
+ * are first-pass classes of the training words (jackknifed), and the file written holds
+ * first_model's weights as the first pass. *dev_acc (if given) gets the best dev UPOS. */
 int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int epochs,
-                 const char *path, uint64_t seed);
+                 const char *path, uint64_t seed, const int *const *first, const char *first_model,
+                 double *dev_acc);
 /* Tags sentences with the model at path; xpos[i][j] points into the model (kept open). */
-typedef struct tagged { const char ***xpos; void *model; } tagged;
+typedef struct tagged { const char ***xpos, ***upos; void *model; } tagged;
+/* Class indices in the model ref_model of the given tags (free each row, then the array). */
+int **tag_classes(const char *ref_model, const rl_tb_sentence *sents, int n,
+                  const char *const *const *upos, const char *const *const *xpos);
 void tag_with(const char *path, const rl_tb_sentence *sents, int n, tagged *out);
 void tagged_free(tagged *t, int n);
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DICT_MIN = 5, SURE_MIN = 20 };
+enum { DICT_MIN = 5, SURE_MIN = 20, MAX_EPOCHS = 12 };
 #define SURE_RATIO 0.97
 /* Averaged weights smaller than this are dropped from the saved model. */
 #define PRUNE 1e-4f
@@ -52,8 +52,10 @@ static void *strtab_blob(char **names, int n, size_t *size) {
     return b;
 }
 
+/* With first (the weight table of a first-pass model) the weights learned are the second
+ * pass's and the file carries both. */
 static void write_model(const perceptron *p, char **upos, char **xpos, int ncls,
-                        const tdict *d, const char *path) {
+                        const tdict *d, const void *first, size_t first_size, const char *path) {
     size_t nt, wsize, usize, xsize;
     const char *env = getenv("RLTRAIN_TAGGER_PRUNE");
     rl_weight_triple *t = pc_export(p, env ? (float)atof(env) : PRUNE, &nt);
@@ -68,7 +70,9 @@ static void write_model(const perceptron *p, char **upos, char **xpos, int ncls,
     rl_model_writer *mw = rl_model_writer_new(RL_TAGGER_KIND);
     rl_error err;
     if (!w) die("%s: cannot build the weight table (too many weights?)", path);
-    if (!mw || rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS, w, wsize) ||
+    if (!mw || (first ? rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS, first, first_size) ||
+                        rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS2, w, wsize)
+                      : rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS, w, wsize)) ||
         rl_model_writer_add(mw, RL_TAG_SEC_UPOS, u, usize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_XPOS, x, xsize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_DICT, db, dsize) ||
@@ -99,7 +103,8 @@ static double evaluate(const char *path, const rl_treebank *dev) {
 }
 
 int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int epochs,
-                 const char *path, uint64_t seed) {
+                 const char *path, uint64_t seed, const int *const *first, const char *first_model,
+                 double *dev_acc) {
     /* Classes, most frequent first (deterministic order). */
     cls_count *cc = NULL;
     int ncls = 0, cap = 0;
@@ -135,6 +140,9 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
         }
     }
     qsort(pairs, (size_t)ntok, sizeof *pairs, by_key);
+    /* RLTRAIN_TAGGER_SURE overrides the shortcut's ratio (above 1: no shortcut). */
+    const char *sure_env = getenv("RLTRAIN_TAGGER_SURE");
+    double sure_ratio = sure_env ? atof(sure_env) : SURE_RATIO;
     tdict d = {1024, NULL, NULL};
     while (d.slots < (uint32_t)ntok / 4) d.slots *= 2;
     d.key = xcalloc(d.slots, 8);
@@ -154,12 +162,23 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             while (d.key[s]) s = (s + 1) & mask;
             d.key[s] = pairs[i].key;
             d.val[s] = (uint32_t)best |
-                       (total >= SURE_MIN && best_n >= SURE_RATIO * (double)total ? 0x80000000u : 0);
+                       (total >= SURE_MIN && best_n >= sure_ratio * (double)total ? 0x80000000u : 0);
         }
         i = j;
     }
     free(pairs);
 
+    /* Second pass: the first pass's weight table is copied into every file written. */
+    rl_tagger t1;
+    const void *w1 = NULL;
+    size_t w1size = 0;
+    if (first_model) {
+        rl_error err;
+        if (rl_tagger_open(&t1, first_model, &err) != 0) die("%s: %s", first_model, err.reason);
+        if (t1.wt.nclasses != (uint32_t)ncls) die("%s: class count differs", first_model);
+        if (!(w1 = rl_model_section(&t1.file, RL_TAG_SEC_WEIGHTS, 16, &w1size, &err)))
+            die("%s: %s", first_model, err.reason);
+    }
     perceptron p;
     if (pc_init(&p, ncls)) die("out of memory");
     int *order = xmalloc((size_t)n * sizeof *order);
@@ -167,7 +186,8 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
     rl_arena *a = rl_arena_new(0);
     float *scores = xmalloc((size_t)ncls * sizeof *scores);
     uint64_t feats[RL_TAG_MAX_FEATS];
-    int max_epochs = epochs ? epochs : 12, best_epoch = 0;
+    const char *ep_env = getenv("RLTRAIN_TAGGER_EPOCHS");
+    int max_epochs = epochs ? epochs : ep_env ? atoi(ep_env) : MAX_EPOCHS, best_epoch = 0;
     double best_acc = -1;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.epoch", path);
@@ -184,6 +204,7 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             for (int i = 0; i < s->n; i++) forms[i] = s->tok[i].form;
             rl_tag_ctx ctx;
             if (rl_tag_ctx_init(&ctx, forms, s->n, a)) die("out of memory");
+            if (first) ctx.first = first[order[oi]];
             for (int i = 0; i < s->n; i++) {
                 uint32_t v = tdict_get(&d, rl_tag_dict_key(forms[i]));
                 ctx.dict[i] = v == UINT32_MAX ? -1 : (int)(v & 0x7fffffffu);
@@ -209,7 +230,7 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             }
         }
         if (dev) {
-            write_model(&p, upos, xpos, ncls, &d, tmp);
+            write_model(&p, upos, xpos, ncls, &d, w1, w1size, tmp);
             double acc = evaluate(tmp, dev);
             fprintf(stderr, "  tagger epoch %d: train %.2f%%, dev UPOS %.2f%% (%.1f s)\n", e,
                     100.0 * right / (total ? total : 1), acc, now_seconds() - t0);
@@ -221,13 +242,15 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             }
         }
     }
-    if (!dev) { write_model(&p, upos, xpos, ncls, &d, path); best_epoch = max_epochs; }
+    if (!dev) { write_model(&p, upos, xpos, ncls, &d, w1, w1size, path); best_epoch = max_epochs; }
+    if (first_model) rl_tagger_close(&t1);
     remove(tmp);
     rl_arena_free(a);
     pc_free(&p);
     for (int s = 0; s < n; s++) free(gold[s]);
     free(gold); free(order); free(scores); free(d.key); free(d.val);
     free(upos); free(xpos); free(cc);
+    if (dev_acc) *dev_acc = best_acc;
     return best_epoch;
 }
 
@@ -237,20 +260,47 @@ void tag_with(const char *path, const rl_tb_sentence *sents, int n, tagged *out)
     if (rl_tagger_open(tg, path, &err) != 0) die("%s: %s", path, err.reason);
     out->model = tg;
     out->xpos = xcalloc((size_t)n, sizeof *out->xpos);
+    out->upos = xcalloc((size_t)n, sizeof *out->upos);
     rl_arena *a = rl_arena_new(0);
     for (int s = 0; s < n; s++) {
         rl_arena_reset(a);
         rl_sentence sent;
         if (rl_tb_to_sentence(&sents[s], &sent, a) || rl_tagger_tag(tg, &sent, a)) die("out of memory");
         out->xpos[s] = xcalloc((size_t)sents[s].n, sizeof **out->xpos);
-        for (int i = 0; i < sent.ntokens; i++) out->xpos[s][i] = sent.tokens[i].xpos;
+        out->upos[s] = xcalloc((size_t)sents[s].n, sizeof **out->upos);
+        for (int i = 0; i < sent.ntokens; i++) {
+            out->xpos[s][i] = sent.tokens[i].xpos;
+            out->upos[s][i] = sent.tokens[i].upos;
+        }
     }
     rl_arena_free(a);
 }
 
 void tagged_free(tagged *t, int n) {
-    for (int s = 0; s < n; s++) free(t->xpos[s]);
+    for (int s = 0; s < n; s++) { free(t->xpos[s]); free(t->upos[s]); }
     free(t->xpos);
+    free(t->upos);
     rl_tagger_close(t->model);
     free(t->model);
+}
+
+int **tag_classes(const char *ref_model, const rl_tb_sentence *sents, int n,
+                  const char *const *const *upos, const char *const *const *xpos) {
+    rl_tagger tg;
+    rl_error err;
+    if (rl_tagger_open(&tg, ref_model, &err) != 0) die("%s: %s", ref_model, err.reason);
+    int **cls = xmalloc((size_t)(n ? n : 1) * sizeof *cls);
+    for (int s = 0; s < n; s++) {
+        cls[s] = xmalloc((size_t)(sents[s].n ? sents[s].n : 1) * sizeof **cls);
+        for (int i = 0; i < sents[s].n; i++) {
+            uint32_t c = 0;
+            while (c < tg.wt.nclasses && (strcmp(rl_strtab_get(&tg.upos, c), upos[s][i]) ||
+                                          strcmp(rl_strtab_get(&tg.xpos, c), xpos[s][i])))
+                c++;
+            if (c == tg.wt.nclasses) die("%s: unknown tag %s/%s", ref_model, upos[s][i], xpos[s][i]);
+            cls[s][i] = (int)c;
+        }
+    }
+    rl_tagger_close(&tg);
+    return cls;
 }

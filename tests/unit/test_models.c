@@ -62,6 +62,58 @@ static void test_open_committed(void) {
     CHECK(models != NULL);
 }
 
+/* Writes the committed tagger's sections plus a second-pass weight table over nclasses
+ * classes to path; 0 on success. */
+static int write_two_pass(const rl_tagger *t, uint32_t nclasses, const char *path) {
+    static const uint32_t ids[] = {RL_TAG_SEC_WEIGHTS, RL_TAG_SEC_UPOS, RL_TAG_SEC_XPOS,
+                                   RL_TAG_SEC_DICT, RL_MODEL_SEC_FEATURES};
+    rl_weight_triple tr[] = {{0x1234, 0, 1.0f}, {0x5678, 1, -2.0f}};
+    size_t wsize;
+    void *w2 = rl_weights_build(tr, 2, nclasses, &wsize);
+    rl_model_writer *mw = rl_model_writer_new(RL_TAGGER_KIND);
+    rl_error err;
+    int rc = !w2 || !mw;
+    for (size_t i = 0; !rc && i < sizeof ids / sizeof ids[0]; i++) {
+        size_t sz;
+        const void *p = rl_model_section(&t->file, ids[i], 0, &sz, &err);
+        rc = !p || rl_model_writer_add(mw, ids[i], p, sz);
+    }
+    rc = rc || rl_model_writer_add(mw, RL_TAG_SEC_WEIGHTS2, w2, wsize) ||
+         rl_model_writer_save(mw, path, &err);
+    rl_model_writer_free(mw);
+    free(w2);
+    return rc ? -1 : 0;
+}
+
+/* A second tagger pass loads and tags; one over another class count is refused. */
+static void test_two_pass_tagger(void) {
+    char path[4200], out[4300];
+    snprintf(path, sizeof path, "%s/tagger.rlm", model_dir);
+    snprintf(out, sizeof out, "/tmp/redline-test-2pass-%ld.rlm", (long)getpid());
+    rl_tagger t, t2;
+    rl_error err;
+    if (rl_tagger_open(&t, path, &err) != 0) SKIP("no committed tagger model");
+    CHECK(!t.two_pass || t.wt2.nclasses == t.wt.nclasses);
+    CHECK(write_two_pass(&t, t.wt.nclasses, out) == 0);
+    CHECK(rl_tagger_open(&t2, out, &err) == 0);
+    if (t2.two_pass) {
+        rl_arena *a = rl_arena_new(0);
+        rl_sentence s = {0};
+        rl_token tok[4] = {{.form = "Talks"}, {.form = "resumed"}, {.form = "today"}, {.form = "."}};
+        s.tokens = tok;
+        s.ntokens = 4;
+        CHECK(a && rl_tagger_tag(&t2, &s, a) == 0);
+        for (int i = 0; i < 4; i++) CHECK(tok[i].upos && *tok[i].upos && tok[i].xpos);
+        rl_arena_free(a);
+        rl_tagger_close(&t2);
+    }
+    CHECK(t2.two_pass == 1);
+    CHECK(write_two_pass(&t, t.wt.nclasses + 1, out) == 0);
+    CHECK(rl_tagger_open(&t2, out, &err) != 0 && strstr(err.reason, "differ in classes"));
+    remove(out);
+    rl_tagger_close(&t);
+}
+
 static void test_missing_dir(void) {
     rl_error err = {0};
     CHECK(rl_models_open("/nonexistent/redline-models", &err) == NULL);
@@ -229,6 +281,7 @@ static void test_features(void) {
 
 int main(void) {
     RUN(test_open_committed);
+    RUN(test_two_pass_tagger);
     RUN(test_missing_dir);
     RUN(test_corrupt_files);
     RUN(test_active_sentence);
