@@ -434,6 +434,9 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     if (o >= 0 && n < max && !own_possession(t, o)) out[n++] = o;
     int io = rl_tree_child(t, p, "iobj");
     if (io >= 0 && n < max) out[n++] = io;
+    /* "accused Armenia of ..." with the object parsed as a nominal complement */
+    int xc = rl_tree_child(t, p, "xcomp");
+    if (xc >= 0 && n < max && upos_is(t, xc, "PROPN") && upos_is(t, p, "VERB")) out[n++] = xc;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
         if ((rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod")) &&

@@ -1026,6 +1026,21 @@ static void test_clause_on_date_word(void) {
     END();
 }
 
+static void test_object_parsed_as_complement(void) {
+    /* "Iran accused Freedonia of lying." with "Freedonia" parsed as a nominal
+     * complement: still the one accused */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 accused accuse VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 xcomp\n"
+         "4 of of SCONJ 5 mark\n"
+         "5 lying lie VERB 3 advcl\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("112", "IRN", "FRD");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_active);
@@ -1087,6 +1102,7 @@ int main(void) {
     RUN(test_repair_that_as_object);
     RUN(test_repair_rejected_demands_that);
     RUN(test_clause_on_date_word);
+    RUN(test_object_parsed_as_complement);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
