@@ -23,7 +23,7 @@ open(tmp + "/post.lua", "w").write(
     'local f = io.open("%s/body.json", "rb"); wrk.body = f:read("*a"); f:close()\n' % tmp)
 PY
 
-"$R" serve --port 0 --quiet --threads 2 --max-connections 512 >"$tmp/port" &
+"$R" serve --port 0 --threads 2 --max-connections 512 >"$tmp/port" 2>"$tmp/server.err" &
 pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 port=$(head -1 "$tmp/port")
@@ -52,4 +52,7 @@ while [ "$total" -lt 100000 ]; do
     [ -n "$n" ] && [ "$n" -gt 0 ] || break
     total=$((total + n))
 done
+if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid"; echo "bench_serve: the server exited (status $?) after $total requests:"; cat "$tmp/server.err"; exit 1
+fi
 echo "requests served: $total; server RSS: ${rss0} kB after the first request, $(rss) kB after all"
