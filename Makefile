@@ -7,7 +7,7 @@ BUILD   ?= build
 CC      ?= cc
 SAN     ?=
 OPT     ?= -O2
-PKGS     = libxml-2.0 libutf8proc zlib sqlite3 jansson libmicrohttpd libpq
+PKGS     = libxml-2.0 libutf8proc zlib sqlite3 jansson yajl libmicrohttpd libpq
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

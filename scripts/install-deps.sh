@@ -3,7 +3,7 @@
 # Called by the Makefile before building; does nothing when everything is present.
 set -eu
 PKGS="gcc clang make pkg-config libxml2-dev libutf8proc-dev zlib1g-dev libsqlite3-dev \
-libjansson-dev libmicrohttpd-dev libpq-dev python3 time"
+libjansson-dev libyajl-dev libmicrohttpd-dev libpq-dev python3 time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -120,3 +120,18 @@ if have_shared && [ -f "$SHARED/seed/000_78bcf00cac5075d9.txt" ]; then
 else
     skip seed_article "$SHARED/seed not found"
 fi
+
+# JSON lines details the record scanner must get right: an escaped NUL is kept (and
+# warned about), a nested "text" does not replace the top-level one, the last duplicate
+# key wins, integer ids, non-object values, and an unfinished record names its column.
+printf '%s\n' '{"id":"n1","text":"Iran\u0000 rejected talks.","meta":{"text":"nested"}}' \
+    '{"id":42,"text":"Egypt hosted talks."}' '[1,2]' '{"id":"x","text":' \
+    '{"id":"d","text":"first.","text":"Second wins."}' >"$TMP/edge.jsonl"
+"$REDLINE" segment "$TMP/edge.jsonl" >"$TMP/edge.out" 2>"$TMP/edge.err"
+expect_contains jsonl_escaped_nul_warned "$TMP/edge.err" "n1: warning: NUL byte replaced"
+expect_contains jsonl_nested_text_ignored "$TMP/edge.out" "Iran  rejected talks."
+expect_not_contains jsonl_nested_not_read "$TMP/edge.out" "nested"
+expect_contains jsonl_integer_id "$TMP/edge.out" "# 42"
+expect_contains jsonl_not_object "$TMP/edge.err" "edge.jsonl:3: JSON value is not an object"
+expect_contains jsonl_unfinished_column "$TMP/edge.err" "edge.jsonl:4: malformed JSON at column 18"
+expect_contains jsonl_last_duplicate_wins "$TMP/edge.out" "Second wins."
