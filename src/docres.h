@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "date.h"
 
 typedef struct rl_docres rl_docres;
 
@@ -53,16 +54,7 @@ bool rl_code_country(const char *code, char out[4]);
 void rl_docres_set_speaker(rl_docres *r, const char *code);
 const char *rl_docres_speaker(const rl_docres *r);
 
-/* ---- dates ---- */
-
-/* "YYYY-MM-DD" → YYYYMMDD, 0 if absent or malformed. */
-int32_t rl_date_parse(const char *s);
-/* YYYYMMDD → "YYYY-MM-DD" in the arena. */
-char *rl_date_format(rl_arena *a, int32_t d);
-/* YYYYMMDD moved by days (may be negative). */
-int32_t rl_date_add(int32_t d, int days);
-/* 0 = Monday ... 6 = Sunday. */
-int rl_date_weekday(int32_t d);
+/* ---- dates (the calendar functions are in date.h) ---- */
 
 /* The date a relative expression refers to, given the publication date: word is an
  * upper-cased token ("WEDNESDAY", "YESTERDAY", "TODAY"); last is true after "last".

@@ -6,6 +6,7 @@
  * are drawn as zero so that gaps are visible rather than interpolated over.
  */
 #include "report.h"
+#include "date.h"
 #include "resources.h"
 
 #include <sqlite3.h>
@@ -25,35 +26,15 @@ static const char *const quad_names[4] = {
 static const char *const palette[MAX_SERIES] = {
     "#2b7bb9", "#53a653", "#e08a2c", "#c9352b", "#7b4fa6", "#8c6d46", "#d45fa0", "#5f6b6d"};
 
-/* Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, char out[11]) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)((y + (m <= 2)) % 10000),
-             (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 static bool day_of(const unsigned char *s, long *out) {
-    int y, m, d;
-    if (!s || sscanf((const char *)s, "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
-    *out = days_from_civil(y, m, d);
+    int32_t d = rl_date_parse((const char *)s);
+    if (!d) return false;
+    *out = rl_date_to_days(d);
     return true;
+}
+
+static void date_of_day(long days, char out[11]) {
+    rl_date_write(rl_date_from_days(days), out);
 }
 
 static void html_escape(FILE *f, const char *s) {
@@ -189,8 +170,8 @@ static void svg_chart(FILE *f, const query *q, const series *ser, int nser, cons
             Y(lo), lo);
     fprintf(f, "<text x=\"4\" y=\"%d\" class=\"ax\">%s</text>\n", PAD_T + 10, unit);
     char d0[11], d1[11];
-    civil_from_days(q->first, d0);
-    civil_from_days(q->last, d1);
+    date_of_day(q->first, d0);
+    date_of_day(q->last, d1);
     fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"ax\">%s</text>\n", PAD_L, CHART_H - 8, d0);
     fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"ax\">%s</text>\n",
             CHART_W - PAD_R, CHART_H - 8, d1);
@@ -236,8 +217,8 @@ static int write_html(query *q, FILE *f) {
         return 0;
     }
     char d0[11], d1[11];
-    civil_from_days(q->first, d0);
-    civil_from_days(q->last, d1);
+    date_of_day(q->first, d0);
+    date_of_day(q->last, d1);
     fprintf(f, "Events from %s to %s.</p>\n", d0, d1);
 
     /* Daily counts by QuadClass. */
