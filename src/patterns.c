@@ -150,8 +150,10 @@ static bool prep_is(const rl_tree *t, int node, const char *prep) {
 }
 
 static bool pp_rel(const rl_tree *t, int c) {
+    /* acl: "accused Russia of poisoning", where "of" marks a clause on the object */
     return rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod") ||
-           rl_tree_rel(t, c, "advcl") || rl_tree_rel(t, c, "xcomp") ||
+           rl_tree_rel(t, c, "advcl") || rl_tree_rel(t, c, "acl") ||
+           rl_tree_rel(t, c, "xcomp") ||
            rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp");
 }
 

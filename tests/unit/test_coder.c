@@ -764,6 +764,21 @@ static void test_accusation_without_act(void) {
     END();
 }
 
+static void test_accusation_pattern_on_clause(void) {
+    /* "Iran accused Freedonia of spying." — the "of" clause hangs on the object as
+     * acl; the dictionary's (OF SPY) pattern still reads it: espionage, 1125 */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 accused accuse VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 of of SCONJ 5 mark\n"
+         "5 spying spy VERB 3 acl\n"
+         "6 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1125", "IRN", "FRD");
+    END();
+}
+
 static void test_meeting_at_third_location(void) {
     /* "Iran met Sylvania in Freedonia." — neither side's country: 044 */
     const char *src =
@@ -1088,6 +1103,7 @@ int main(void) {
     RUN(test_spelled_out_foreign_forces_are_the_target);
     RUN(test_accusation_subcode);
     RUN(test_accusation_without_act);
+    RUN(test_accusation_pattern_on_clause);
     RUN(test_meeting_at_third_location);
     RUN(test_demand_made_of_clause_subject);
     RUN(test_rejected_proposal);
