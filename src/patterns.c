@@ -171,12 +171,20 @@ static bool try_pp(const rl_tree *t, int holder, const rl_pattern_slot *sl, slot
     return false;
 }
 
-/* "(PREP NP)": on the predicate, then on its object ("sanctions on Russia"). */
+/* "(PREP NP)": on the predicate, then on its object ("sanctions on Russia"), then — for
+ * a phrase with words of its own — on an oblique, where the parser often hangs it
+ * ("appealed to the UN *for aid*"). */
 static bool match_pp_slot(const rl_tree *t, int p, const rl_pattern_slot *sl, slot_state *st) {
     if (try_pp(t, p, sl, st)) return true;
     int o = rl_tree_child(t, p, "obj");
     if (o < 0 && upos_is(t, p, "NOUN")) return false;
-    return o >= 0 && try_pp(t, o, sl, st);
+    if (o >= 0 && try_pp(t, o, sl, st)) return true;
+    if (!np_has_literal(&sl->np)) return false;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (rl_tree_rel(t, c, "obl") && try_pp(t, c, sl, st)) return true;
+    }
+    return false;
 }
 
 /* Words before '*': tokens left of the predicate within its subtree (auxiliaries,

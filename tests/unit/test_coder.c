@@ -779,6 +779,22 @@ static void test_accusation_pattern_on_clause(void) {
     END();
 }
 
+static void test_pp_pattern_on_oblique(void) {
+    /* "Iran appealed to Freedonia for aid." with "for aid" parsed as a modifier of
+     * Freedonia: the (FOR AID) pattern still applies (0233), Freedonia the target */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 appealed appeal VERB 0 root\n"
+         "3 to to ADP 4 case\n"
+         "4 Freedonia Freedonia PROPN 2 obl\n"
+         "5 for for ADP 6 case\n"
+         "6 aid aid NOUN 4 nmod\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0233", "IRN", "FRD");
+    END();
+}
+
 static void test_meeting_at_third_location(void) {
     /* "Iran met Sylvania in Freedonia." — neither side's country: 044 */
     const char *src =
@@ -1104,6 +1120,7 @@ int main(void) {
     RUN(test_accusation_subcode);
     RUN(test_accusation_without_act);
     RUN(test_accusation_pattern_on_clause);
+    RUN(test_pp_pattern_on_oblique);
     RUN(test_meeting_at_third_location);
     RUN(test_demand_made_of_clause_subject);
     RUN(test_rejected_proposal);
