@@ -444,6 +444,16 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
             target_case(rl_tree_case(t, c)))
             out[n++] = c;
     }
+    /* "accept mediation by Norway" with "by" hung on the verb: in the active voice, with
+     * an object, it is the object's agent — after the other candidates */
+    if (o >= 0 && sp < 0 && rl_tree_child(t, p, "aux:pass") < 0)
+        for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
+            int c = t->kids[k];
+            const char *cs = rl_tree_case(t, c);
+            if (rl_tree_rel(t, c, "obl") && !rl_tree_rel(t, c, "obl:agent") && cs &&
+                strcmp(cs, "BY") == 0)
+                out[n++] = c;
+        }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);

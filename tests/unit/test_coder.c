@@ -795,6 +795,22 @@ static void test_pp_pattern_on_oblique(void) {
     END();
 }
 
+static void test_by_phrase_on_active_verb(void) {
+    /* "Iran praised the offer by Freedonia." with "by Freedonia" hung on the verb: in
+     * the active voice it is the offer's author, the target */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 praised praise VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 offer offer NOUN 2 obj\n"
+         "5 by by ADP 6 case\n"
+         "6 Freedonia Freedonia PROPN 2 obl\n"
+         "7 . . PUNCT 2 punct\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("051", "IRN", "FRD");
+    END();
+}
+
 static void test_meeting_at_third_location(void) {
     /* "Iran met Sylvania in Freedonia." — neither side's country: 044 */
     const char *src =
@@ -1121,6 +1137,7 @@ int main(void) {
     RUN(test_accusation_without_act);
     RUN(test_accusation_pattern_on_clause);
     RUN(test_pp_pattern_on_oblique);
+    RUN(test_by_phrase_on_active_verb);
     RUN(test_meeting_at_third_location);
     RUN(test_demand_made_of_clause_subject);
     RUN(test_rejected_proposal);
