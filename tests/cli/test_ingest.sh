@@ -40,7 +40,7 @@ expect_contains html_headline "$TMP/h" "headline	Ministers meet in Nairobi"
 expect_not_contains html_no_script "$TMP/h" "Kenya attacks Somalia"
 expect_not_contains html_no_nav "$TMP/h" "Sudan"
 expect_not_contains html_no_aside "$TMP/h" "celebrity"
-"$REDLINE" segment --format conllu "$FIX/doc.conllu" >"$TMP/c" 2>/dev/null
+"$REDLINE" segment --input-format conllu --format conllu "$FIX/doc-ud.txt" >"$TMP/c" 2>/dev/null
 expect_contains conllu_keeps_tokens "$TMP/c" "3	n't	not	PART	RB	_	4	advmod"
 expect_contains conllu_second_doc "$TMP/c" "# newdoc id = c2"
 
