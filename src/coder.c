@@ -1315,6 +1315,14 @@ static bool tok_rel(const rl_token *x, const char *r) {
     return x->deprel && strcmp(x->deprel, r) == 0;
 }
 
+/* The sentence's tokens copied into the arena, so a repair leaves the document's parse
+ * as it was. NULL when out of memory. */
+static rl_token *copy_tokens(const rl_sentence *s, rl_arena *a) {
+    rl_token *tk = rl_arena_calloc(a, (size_t)s->ntokens, sizeof *tk);
+    if (tk) memcpy(tk, s->tokens, (size_t)s->ntokens * sizeof *tk);
+    return tk;
+}
+
 /* Repairs a parse error common in news that hides the main event: "Sudanese army jets
  * bombed rebel positions" parsed with the subject noun as the clause head, the verb as
  * an adjective of the next noun and that noun as the subject noun's object (a noun has
@@ -1356,11 +1364,7 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         if (!inside) continue;
         if (!(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN"))) continue;
         if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
-        if (!tk) {
-            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
-            if (!tk) return NULL;
-            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
-        }
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
         int top = obj_of_subj ? sub : o;   /* the clause's head so far */
         tk[v].head = tk[top].head;
         tk[v].deprel = tk[top].deprel;
@@ -1404,11 +1408,7 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
             }
         }
         if (head < 0 || subj < 0) continue;
-        if (!tk) {
-            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
-            if (!tk) return NULL;
-            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
-        }
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
         int v = tk[th].head;
         for (int k = 0; k < n; k++) {
             if (k == subj || k == head) continue;
@@ -1437,11 +1437,7 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
                     x->head <= n && base[x->head - 1].head == y->head;
         if (!same && !conj) continue;
         if (!(tok_upos(x, "PROPN") || tok_upos(x, "NOUN"))) continue;
-        if (!tk) {
-            tk = rl_arena_calloc(a, (size_t)n, sizeof *tk);
-            if (!tk) return NULL;
-            memcpy(tk, s->tokens, (size_t)n * sizeof *tk);
-        }
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
         tk[i + 1].head = tk[i].head;
         tk[i + 1].deprel = tk[i].deprel;
         for (int k = 0; k < n; k++)
