@@ -26,6 +26,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "date.h"
 #include "resources.h"
 #include "writer.h"
 
@@ -131,9 +132,7 @@ static const char *doc_from_json(json_t *obj, size_t index, rl_doc_input *in, ch
     in->text_len = json_string_length(text);
     in->date = json_is_string(date) ? json_string_value(date) : NULL;
     in->title = json_is_string(title) ? json_string_value(title) : NULL;
-    int y, m, d, end = 0;
-    if (in->date && (sscanf(in->date, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || end != 10 ||
-                     m < 1 || m > 12 || d < 1 || d > 31))
+    if (in->date && (strlen(in->date) != 10 || !rl_date_parse(in->date)))
         return "\"date\" is not YYYY-MM-DD";
     return NULL;
 }
