@@ -402,9 +402,11 @@ static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, i
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
         /* "accepted mediation by Norway": the object's agent is a target too */
+        /* "welcomed the agreement between Israel and Morocco": the parties to what
+         * the object names */
         if ((rl_tree_rel(t, c, "nmod") || rl_tree_rel(t, c, "obl")) &&
             !rl_tree_rel(t, c, "nmod:poss") &&
-            (target_case(cs) || (cs && strcmp(cs, "BY") == 0)))
+            (target_case(cs) || (cs && (strcmp(cs, "BY") == 0 || strcmp(cs, "BETWEEN") == 0))))
             out[n++] = c;
     }
     if (depth <= 1) return n;
@@ -696,6 +698,16 @@ static const char *meeting_code(const rl_actor_ctx *ac0, int place, const char *
     return strcmp(pc, sc) != 0 && strcmp(pc, tc) != 0 ? "044" : code;
 }
 
+/* Acts that conjoined actors do to each other when no one else is named: meeting,
+ * agreeing, signing, cooperating, a truce, cutting ties, fighting. "Egypt and Jordan
+ * welcomed the deal" or "… condemned the attack" are not about each other. */
+static bool reciprocal(const char *code) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root == 3 || root == 4 || root == 6 || root == 16 || root == 19 ||
+           strcmp(code, "050") == 0 || strcmp(code, "057") == 0 ||
+           strncmp(code, "087", 3) == 0;
+}
+
 /* Resolves the draft's actors and appends one event per source-target pair. */
 static int emit(sent_ctx *sc, const ev_draft *dr) {
     rl_arena *a = sc->doc->arena;
@@ -751,7 +763,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
-    bool mutual = nt == 0 && ns >= 2;
+    bool mutual = nt == 0 && ns >= 2 && reciprocal(dr->code);
     if (mutual) {
         memcpy(tgts, srcs, sizeof srcs);
         nt = ns;

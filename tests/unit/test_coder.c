@@ -616,6 +616,44 @@ static void test_mutual_conjoined_sources(void) {
     END();
 }
 
+static void test_parties_of_the_object_are_targets(void) {
+    /* "Iran and Russia praised the accord between Freedonia and Sylvania." — each
+     * praiser praised each party; the praisers did not praise each other */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Russia Russia PROPN 1 conj\n"
+         "4 praised praise VERB 0 root\n"
+         "5 the the DET 6 det\n"
+         "6 accord accord NOUN 4 obj\n"
+         "7 between between ADP 8 case\n"
+         "8 Freedonia Freedonia PROPN 6 nmod\n"
+         "9 and and CCONJ 10 cc\n"
+         "10 Sylvania Sylvania PROPN 8 conj\n", NULL);
+    CHECK_INT(c.n, 4);
+    EXPECT("051", "IRN", "FRD");
+    for (size_t i = 0; i < c.n; i++) {
+        CHECK(strcmp(c.ev[i].target, "IRN") != 0 && strcmp(c.ev[i].target, "RUS") != 0);
+    }
+    CHECK_STR(c.ev[1].target, "SYL");
+    CHECK_STR(c.ev[3].source, "RUS");
+    END();
+}
+
+static void test_praise_without_target_is_not_mutual(void) {
+    /* "Iran and Brazil praised the plan." — not each other (a meeting would be) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Brazil Brazil PROPN 1 conj\n"
+         "4 praised praise VERB 0 root\n"
+         "5 the the DET 6 det\n"
+         "6 plan plan NOUN 4 obj\n", NULL);
+    CHECK_INT(c.n, 2);
+    CHECK(c.ev[0].target == NULL && c.ev[1].target == NULL);
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1128,6 +1166,8 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_parties_of_the_object_are_targets);
+    RUN(test_praise_without_target_is_not_mutual);
     RUN(test_must_without_dictionary_entry);
     RUN(test_require_dyad_keeps_mutual);
     RUN(test_lower_case_us_is_a_pronoun);
