@@ -1335,37 +1335,120 @@ static rl_token *copy_tokens(const rl_sentence *s, rl_arena *a) {
     return tk;
 }
 
-/* Repairs a parse error common in news that hides the main event: "Sudanese army jets
- * bombed rebel positions" parsed with the subject noun as the clause head, the verb as
- * an adjective of the next noun and that noun as the subject noun's object (a noun has
- * no object). The verb takes the clause over: the noun before it becomes its subject,
- * the object its object. Returns s itself when nothing needs repair, else a repaired
- * copy in the arena (the document stays as parsed), or NULL when out of memory. */
-static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
+/* ASCII case-insensitive equality (lemmas and forms of the same word). */
+static bool same_word(const char *x, const char *y) {
+    for (; *x && *y; x++, y++) {
+        char cx = *x >= 'A' && *x <= 'Z' ? (char)(*x + 32) : *x;
+        char cy = *y >= 'A' && *y <= 'Z' ? (char)(*y + 32) : *y;
+        if (cx != cy) return false;
+    }
+    return *x == *y;
+}
+
+/* Whether the verb dictionary has a verb (not an event noun) under an upper-cased
+ * lemma. */
+static bool dict_has_verb(const rl_dicts *d, const char *ulemma) {
+    const rl_verb_entry *const *es = NULL;
+    size_t n = d && ulemma ? rl_dict_verbs(d, ulemma, &es) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (!es[i]->is_noun) return true;
+    return false;
+}
+
+/* A word whose lemma is only its form ("froze" read as a base form, "forgave" as an
+ * adjective, "shot" as a noun): its lemma as a past-tense verb, when the verb
+ * dictionary knows that lemma and not the form. NULL otherwise (and without models). */
+static const char *verb_lemma(const rl_resources *res, rl_arena *a, const rl_token *x) {
+    if (!res || !res->models || !res->dicts || !x->form || !x->lemma ||
+        !same_word(x->lemma, x->form))
+        return NULL;
+    const char *uf = rl_upper(a, x->form);
+    if (!uf || dict_has_verb(res->dicts, uf)) return NULL;
+    const char *l = rl_models_lemma(res->models, x->form, "VBD", a);
+    if (!l || same_word(l, x->form)) return NULL;
+    const char *ul = rl_upper(a, l);
+    if (ul && dict_has_verb(res->dicts, ul)) return l;
+    /* "massacred" → "massacr": the final e the lemmatizer sometimes drops */
+    const char *ue = ul ? rl_arena_printf(a, "%sE", ul) : NULL;
+    if (ue && dict_has_verb(res->dicts, ue)) return rl_arena_printf(a, "%se", l);
+    return NULL;
+}
+
+/* Whether token o (0-based) has a case marker among its dependents. */
+static bool tok_has_case(const rl_token *tk, int n, int o) {
+    for (int k = 0; k < n; k++)
+        if (tk[k].head == o + 1 && tok_rel(&tk[k], "case")) return true;
+    return false;
+}
+
+/* Makes token v the head of a clause in the copy tk: it takes over top's place in the
+ * tree, sub becomes its subject, the tokens left of sub that hung on top or v join
+ * the subject's phrase ("The European Union promised aid": "The" goes with Union). */
+static void make_clause(rl_token *tk, int v, int top, int sub, const char *lemma) {
+    if (top != v) {
+        tk[v].head = tk[top].head;
+        tk[v].deprel = tk[top].deprel;
+    }
+    tk[v].upos = "VERB";
+    if (!tk[v].xpos || strncmp(tk[v].xpos, "VB", 2) != 0) tk[v].xpos = "VBD";
+    if (lemma) tk[v].lemma = lemma;
+    for (int k = 0; k < sub; k++)
+        if (tk[k].head == top + 1 || tk[k].head == v + 1) tk[k].head = sub + 1;
+    tk[sub].head = v + 1;
+    tk[sub].deprel = "nsubj";
+}
+
+/* Repairs parse errors common in news that hide the main event; each rebuilds the
+ * clause around the verb. Returns s itself when nothing needs repair, else a repaired
+ * copy in the arena (the document stays as parsed), or NULL when out of memory.
+ *
+ * "Sudanese army jets bombed rebel positions" parsed with the subject noun as the
+ * clause head, the verb as an adjective of the next noun and that noun as the subject
+ * noun's object (a noun has no object), or as a bare nominal modifier ("British
+ * intelligence shared evidence with …"): the verb takes the clause over, the noun
+ * before it becomes its subject, the object its object. The same when the subject
+ * hangs off the object ("the president rejected opposition demands"), or is a name
+ * compounded with it in a clause with no verb ("The European Union promised food aid to
+ * Somalia"). */
+static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
+                                       const rl_resources *res) {
     rl_token *tk = NULL;
     int n = s->ntokens;
     for (int v = 1; v + 1 < n; v++) {
         const rl_token *base = tk ? tk : s->tokens;
         const rl_token *vt = &base[v];
+        if (!tok_rel(vt, "amod")) continue;
         size_t fl = vt->form ? strlen(vt->form) : 0;
         bool past = vt->xpos && (strcmp(vt->xpos, "VBD") == 0 || strcmp(vt->xpos, "VBN") == 0 ||
                                  (strcmp(vt->xpos, "JJ") == 0 && fl > 4 &&
                                   strcmp(vt->form + fl - 2, "ed") == 0));
-        if (!past || !tok_rel(vt, "amod")) continue;
+        const char *lemma = verb_lemma(res, a, vt);
+        if (!past && !lemma) continue;
         int o = vt->head - 1, sub = -1;
         if (o <= v || o >= n) continue;
-        /* "jets bombed positions": the object hangs off the subject; "the president
-         * rejected opposition demands": the subject hangs off the object */
-        bool obj_of_subj = tok_rel(&base[o], "obj") && base[o].head >= 1 && base[o].head - 1 < v;
+        /* "jets bombed positions": the object hangs off the subject (as an object, a
+         * nominal modifier without preposition, or a parenthetical clause); "the
+         * president rejected opposition demands": the subject hangs off the object */
+        bool obj_of_subj = (tok_rel(&base[o], "obj") || tok_rel(&base[o], "parataxis") ||
+                            (tok_rel(&base[o], "nmod") && !tok_has_case(base, n, o))) &&
+                           base[o].head >= 1 && base[o].head - 1 < v;
         if (obj_of_subj) sub = base[o].head - 1;
         else
             for (int k = 0; k < v; k++)
                 if (base[k].head == o + 1 && tok_rel(&base[k], "nsubj")) sub = k;
+        /* "The European Union promised aid": a name compounded with the head of a
+         * clause that has no verb */
+        if (sub < 0 && (tok_rel(&base[o], "root") || tok_rel(&base[o], "ccomp")))
+            for (int k = v - 1; k >= 0 && sub < 0; k--)
+                if (base[k].head == o + 1 && tok_rel(&base[k], "compound") &&
+                    tok_upos(&base[k], "PROPN"))
+                    sub = k;
         if (sub < 0) continue;
         /* the words between the subject and the verb are the subject's ("helicopters
-         * and tanks shelled") */
+         * and tanks shelled"); punctuation may hang anywhere */
         bool inside = true;
         for (int k = sub + 1; k < v && inside; k++) {
+            if (tok_upos(&base[k], "PUNCT")) continue;
             int h = k;
             for (int steps = 0; h != sub && steps < n; steps++) {
                 h = base[h].head - 1;
@@ -1378,11 +1461,7 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
         if (!tk && !(tk = copy_tokens(s, a))) return NULL;
         int top = obj_of_subj ? sub : o;   /* the clause's head so far */
-        tk[v].head = tk[top].head;
-        tk[v].deprel = tk[top].deprel;
-        tk[v].upos = "VERB";
-        tk[sub].head = v + 1;
-        tk[sub].deprel = "nsubj";
+        make_clause(tk, v, top, sub, lemma);
         tk[o].head = v + 1;
         tk[o].deprel = "obj";
     }
@@ -1456,6 +1535,47 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
             if (k != i && tk[k].head == i + 1) tk[k].head = i + 2;
         tk[i].head = i + 2;
         tk[i].deprel = "compound";
+    }
+    /* "Iran shot down a drone", "The World Bank lent Kenya $750 million": the verb read
+     * as a noun with the subject as its compound — a noun with an object or a particle
+     * is a verb. "A gunman shot dead the minister" hangs the object on "dead". */
+    for (int v = 1; v < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "NOUN")) continue;
+        int obj = -1, prt = -1, pred = -1, sub = -1, ap = -1;
+        for (int k = 0; k < n; k++) {
+            if (base[k].head != v + 1) continue;
+            if (tok_rel(&base[k], "obj")) obj = k;
+            else if (tok_rel(&base[k], "compound:prt")) prt = k;
+            else if (tok_rel(&base[k], "compound") && k < v &&
+                     (tok_upos(&base[k], "PROPN") || tok_upos(&base[k], "NOUN")))
+                sub = k;
+            else if (tok_rel(&base[k], "appos") && k == v + 1 && tok_upos(&base[k], "PROPN"))
+                ap = k;
+            else if (tok_rel(&base[k], "amod") && k > v)
+                for (int j = 0; j < n; j++)
+                    if (base[j].head == k + 1 && tok_rel(&base[j], "obj")) pred = k, obj = j;
+        }
+        if (sub < 0 || (obj < 0 && prt < 0)) continue;
+        const char *lemma = verb_lemma(res, a, &base[v]);
+        const char *ul = lemma ? NULL : rl_upper(a, base[v].lemma ? base[v].lemma : "");
+        if (!lemma && !(res && res->dicts && dict_has_verb(res->dicts, ul))) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        make_clause(tk, v, v, sub, lemma);
+        if (pred >= 0) {
+            tk[obj].head = v + 1;
+            tk[pred].deprel = "xcomp";
+        }
+        if (ap >= 0) tk[ap].deprel = obj >= 0 ? "iobj" : "obj";
+    }
+    /* "Saudi Arabia froze trade": a verb whose lemma is its form */
+    for (int v = 0; v < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "VERB")) continue;
+        const char *lemma = verb_lemma(res, a, &base[v]);
+        if (!lemma) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        tk[v].lemma = lemma;
     }
     if (!tk) return s;
     rl_sentence *c = rl_arena_calloc(a, 1, sizeof *c);
@@ -1568,7 +1688,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.index = si;
         sc.pub = pub;
         sc.out = &list;
-        const rl_sentence *rs = repair_parse(s, a);
+        const rl_sentence *rs = repair_parse(s, a, res);
         if (!rs || rl_tree_init(&sc.t, rs, a) != 0) goto oom;
         sc.text = s->end > s->start && doc->text
                       ? rl_arena_strndup(a, doc->text + s->start, s->end - s->start)

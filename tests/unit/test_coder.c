@@ -4,6 +4,7 @@
  * furniture and discards. */
 #include "check.h"
 #include "coder_util.h"
+#include "models.h"
 
 static rl_dicts *dicts;
 
@@ -654,6 +655,95 @@ static void test_praise_without_target_is_not_mutual(void) {
     END();
 }
 
+static void test_repair_name_compounded_with_verbless_head(void) {
+    /* "Russia bombed Freedonian positions" with "Russia" a compound and "bombed" an
+     * adjective of "positions", the root: the verb takes the clause */
+    CODE(NULL,
+         "1 Russia Russia PROPN 4 compound\n"
+         "2 bombed bomb VERB/VBD 4 amod\n"
+         "3 Freedonian Freedonian ADJ 4 amod\n"
+         "4 positions position NOUN 0 root\n"
+         "5 . . PUNCT 4 punct\n", NULL);
+    EXPECT("190", "RUS", "FRD");
+    END();
+}
+
+static void test_repair_object_hung_as_bare_modifier(void) {
+    /* "Iran attacked Freedonian bases" with "bases" a nominal modifier (no preposition)
+     * of the root "Iran" */
+    CODE(NULL,
+         "1 Iran Iran PROPN 0 root\n"
+         "2 attacked attack VERB/VBD 4 amod\n"
+         "3 Freedonian Freedonian ADJ 4 amod\n"
+         "4 bases base NOUN 1 nmod\n"
+         "5 . . PUNCT 1 punct\n", NULL);
+    EXPECT("190", "IRN", "FRD");
+    END();
+}
+
+static void test_repair_noun_with_object_is_a_verb(void) {
+    /* "Iran attack Freedonia" (a headline) with "attack" a noun, "Iran" its compound
+     * and "Freedonia" its object: a noun has no object */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 compound\n"
+         "2 attack attack NOUN 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n", NULL);
+    EXPECT("190", "IRN", "FRD");
+    END();
+}
+
+static void test_noun_without_object_stays_a_noun(void) {
+    /* "Iran attack plans": no object, no clause (and no event) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 compound\n"
+         "2 attack attack NOUN 3 compound\n"
+         "3 plans plan NOUN 0 root\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+/* Codes CoNLL-U with the fixture dictionaries and the committed models (for what the
+ * coder asks the lemmatizer); SKIPs when the models are not there. */
+static void test_verb_lemma_from_models(void) {
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/models", rl_default_data_dir());
+    rl_error err;
+    rl_models *m = rl_models_open(dir, &err);
+    if (!m) SKIP("models not available");
+    if (!dicts) { rl_models_close(m); SKIP("fixture dictionaries did not load"); }
+    rl_resources res;
+    memset(&res, 0, sizeof res);
+    res.data_dir = (char *)FIXTURES;
+    res.dicts = dicts;
+    res.models = m;
+    /* "Iran froze trade with Freedonia" with "froze" read as a base form whose lemma is
+     * the form, and "Sylvania forgave Freedonian leaders" with "forgave" an adjective */
+    static const char *const src =
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 froze froze VERB/VB 0 root\n"
+        "3 trade trade NOUN 2 obj\n"
+        "4 with with ADP 5 case\n"
+        "5 Freedonia Freedonia PROPN 2 obl\n";
+    rl_arena *a = rl_arena_new(0);
+    rl_document doc;
+    rl_event *ev = NULL;
+    size_t n = 0;
+    CHECK(a && conllu_doc(a, &doc, "t", NULL, src) == 0);
+    CHECK(rl_code_annotated(&res, &doc, NULL, &ev, &n, &err) >= 0);
+    CHECK_INT((int)n, 1);
+    if (n == 1) {
+        CHECK_STR(ev[0].code, "163");
+        CHECK_STR(ev[0].target, "FRD");
+    }
+    /* without the models the lemma stays "froze": no event */
+    res.models = NULL;
+    CHECK(conllu_doc(a, &doc, "t", NULL, src) == 0);
+    CHECK(rl_code_annotated(&res, &doc, NULL, &ev, &n, &err) >= 0);
+    CHECK_INT((int)n, 0);
+    rl_arena_free(a);
+    rl_models_close(m);
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1166,6 +1256,11 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_repair_name_compounded_with_verbless_head);
+    RUN(test_repair_object_hung_as_bare_modifier);
+    RUN(test_repair_noun_with_object_is_a_verb);
+    RUN(test_noun_without_object_stays_a_noun);
+    RUN(test_verb_lemma_from_models);
     RUN(test_parties_of_the_object_are_targets);
     RUN(test_praise_without_target_is_not_mutual);
     RUN(test_must_without_dictionary_entry);
