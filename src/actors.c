@@ -576,9 +576,81 @@ bool rl_actor_resolve1(const rl_actor_ctx *c, int head, rl_actor *out) {
     return resolve_depth(c, head, out, 0);
 }
 
+/* Plural nouns that stand for the parties themselves ("urged both sides"), with no
+ * agent of their own. */
+static bool party_noun(const char *lemma) {
+    static const char *const w[] = {"SIDE", "COUNTRY", "NATION", "STATE", "PARTY",
+                                    "NEIGHBOR", "NEIGHBOUR", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strcmp(w[i], lemma) == 0) return true;
+    return false;
+}
+
+/* "both governments", "the two coast guards", "both sides", and "they" with no nearer
+ * plural actor: the actors last named together in the document (docres), each with
+ * the phrase's own agent ("both governments" after "Vietnam and the Philippines" →
+ * VNMGOV, PHLGOV). Returns how many were written to out, 0 when the phrase is not such
+ * a reference. */
+static int group_reference(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
+    const rl_tree *t = c->t;
+    const char *g[RL_DOCRES_GROUP];
+    int ng = c->doc ? rl_docres_group(c->doc, g, RL_DOCRES_GROUP) : 0;
+    if (ng < 2 || rl_tree_child(t, head, "conj") >= 0) return 0;
+    const char *u = t->uform[head];
+    bool pron = upos_is(t, head, "PRON") && (strcmp(u, "THEY") == 0 || strcmp(u, "THEM") == 0);
+    int lo = head;
+    if (pron) {
+        if (!rl_docres_group_is_last(c->doc) || mentioned_before(c, head, false, true))
+            return 0;
+    } else {
+        if (!upos_is(t, head, "NOUN") || !is_plural(t, head)) return 0;
+        bool two = false;
+        for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
+            int d = t->kids[k];
+            if (d > head) break;
+            if (rl_tree_rel(t, d, "det") || rl_tree_rel(t, d, "nummod") ||
+                rl_tree_rel(t, d, "amod") || rl_tree_rel(t, d, "compound")) {
+                if (d < lo) lo = d;
+                if (strcmp(t->uform[d], "BOTH") == 0 || strcmp(t->uform[d], "TWO") == 0)
+                    two = true;
+            }
+        }
+        if (!two) return 0;
+    }
+    const char *agent = NULL;
+    if (!pron) {
+        rl_actor_ctx v = *c;
+        v.remember = false;
+        v.default_country = NULL;
+        rl_actor x;
+        char cc[4];
+        if (resolve_depth(&v, head, &x, 0)) {
+            if (!rl_code_country(x.code, cc)) return 0;
+            agent = x.code + 3;
+        } else if (!party_noun(t->ulemma[head])) {
+            return 0;
+        }
+    }
+    const char *text = rl_tree_text(t, c->arena, lo, head);
+    int n = 0;
+    for (int i = 0; i < ng && n < max; i++) {
+        char cc[4];
+        memset(&out[n], 0, sizeof out[n]);
+        /* "both countries" are the countries, "both governments" their governments */
+        out[n].code = agent && rl_code_country(g[i], cc)
+                          ? rl_arena_printf(c->arena, "%s%s", cc, agent) : g[i];
+        if (!out[n].code) return 0;
+        out[n].text = text;
+        out[n].head = head;
+        n++;
+    }
+    return n;
+}
+
 int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
     int n = 0;
     if (max <= 0 || head < 0) return 0;
+    if ((n = group_reference(c, head, out, max)) > 0) return n;
     if (rl_actor_resolve1(c, head, &out[n])) n++;
     const rl_tree *t = c->t;
     /* "American and Indian troops": one actor per coordinated modifier */

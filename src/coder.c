@@ -333,8 +333,11 @@ static int subject_of(const rl_tree *t, int p, int depth) {
     /* "it is willing to ...", with "it" parsed as an expletive */
     int ex = rl_tree_child(t, p, "expl");
     if (ex >= 0 && strcmp(t->uform[ex], "IT") == 0) return ex;
-    /* "…," said the head of the bureau: the speaker is parsed as an object */
-    if (class_of(t, p) == CL_SAY) {
+    /* "…," said the head of the bureau: the speaker is parsed as an object (not the one
+     * warned or told, nor that of a verb sharing its subject: "… and warned both
+     * countries") */
+    if (class_of(t, p) == CL_SAY && !rl_tree_rel(t, p, "conj") &&
+        strcmp(t->ulemma[p], "WARN") != 0 && strcmp(t->ulemma[p], "TELL") != 0) {
         int o = rl_tree_child(t, p, "obj");
         if (o >= 0 && o > p) return o;
     }
@@ -422,6 +425,15 @@ static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, i
 static bool own_possession(const rl_tree *t, int x) {
     int ps = rl_tree_child(t, x, "nmod:poss");
     if (ps < 0 || !upos_is(t, ps, "PRON")) return false;
+    /* "her Nigerian counterpart" is someone else's */
+    if (strcmp(t->ulemma[x], "COUNTERPART") == 0) return false;
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1]; k++) {
+        int c = t->kids[k];
+        const char *f = t->s->tokens[c].form;
+        if (c < x && (rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "compound")) && f &&
+            f[0] >= 'A' && f[0] <= 'Z')
+            return false;
+    }
     const char *u = t->uform[ps];
     return strcmp(u, "ITS") == 0 || strcmp(u, "THEIR") == 0 || strcmp(u, "HIS") == 0 ||
            strcmp(u, "HER") == 0 || strcmp(u, "OUR") == 0;
@@ -769,6 +781,12 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         nt = ns;
     }
     if (nt == 0 && sc->opts->require_dyad) return 0;
+    /* "X hosted her Nigerian counterpart": the two are a pair ("the two ministers") */
+    if (ns == 1 && nt == 1 && tgt >= 0 && strcmp(t->ulemma[tgt], "COUNTERPART") == 0 &&
+        strcmp(srcs[0].code, tgts[0].code) != 0) {
+        const char *pair[2] = {srcs[0].code, tgts[0].code};
+        rl_docres_group_set(sc->dr, pair, 2);
+    }
     int32_t d = chain_date(sc, dr->chain, dr->nchain);
     for (int i = 0; i < ns; i++) {
         for (int j = 0; j < (nt ? nt : 1); j++) {
@@ -1631,6 +1649,12 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
     return 0;
 }
 
+static void note_group(rl_docres *dr, const rl_actor *g, int n) {
+    const char *codes[RL_DOCRES_GROUP];
+    for (int i = 0; i < n && i < RL_DOCRES_GROUP; i++) codes[i] = g[i].code;
+    rl_docres_group_set(dr, codes, n < RL_DOCRES_GROUP ? n : RL_DOCRES_GROUP);
+}
+
 /* Resolves every nominal once, in order, so the document remembers who is who for the
  * sentences that follow. */
 static void note_mentions(sent_ctx *sc) {
@@ -1639,7 +1663,17 @@ static void note_mentions(sent_ctx *sc) {
     ac.remember = true;
     for (int i = 0; i < t->n; i++) {
         rl_actor x;
-        if (mention_head(t, i)) (void)rl_actor_resolve1(&ac, i, &x);
+        if (!mention_head(t, i)) continue;
+        /* actors named together ("Vietnam and the Philippines", "the American and
+         * Russian presidents") are what a later "both governments" or "they" means;
+         * a phrase that stands for such a group ("the two armies") renews it */
+        rl_actor g[RL_DOCRES_GROUP];
+        rl_actor_ctx gc = sc->actx;
+        gc.remember = false;
+        int ng = rl_actors_resolve(&gc, i, g, RL_DOCRES_GROUP);
+        bool reference = ng >= 2 && g[0].head == g[1].head;
+        if (!reference) (void)rl_actor_resolve1(&ac, i, &x);
+        if (ng >= 2 && strcmp(g[0].code, g[1].code) != 0) note_group(sc->dr, g, ng);
     }
 }
 
@@ -1658,6 +1692,31 @@ static const char *introducer(sent_ctx *sc, const char **text) {
         }
     }
     return NULL;
+}
+
+static bool same_opt(const char *x, const char *y) {
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* A headline sums up the story, so an event it codes that the body codes again (same
+ * source, target and code: "Vietnam and the Philippines agree to talks" over "… agreed on
+ * Wednesday to hold talks …") is one event, not two. The body's copy stays: it has the
+ * full sentence and usually the resolved date. */
+static void drop_headline_repeats(const rl_document *doc, out_list *o) {
+    size_t w = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        const rl_event *e = &o->ev[i];
+        bool repeat = false;
+        if (doc->sentences[e->sentence_index].kind == RL_SENT_HEADLINE)
+            for (size_t j = 0; j < o->n && !repeat; j++) {
+                const rl_event *b = &o->ev[j];
+                repeat = doc->sentences[b->sentence_index].kind == RL_SENT_BODY &&
+                         strcmp(b->code, e->code) == 0 && strcmp(b->source, e->source) == 0 &&
+                         same_opt(b->target, e->target);
+            }
+        if (!repeat) o->ev[w++] = *e;
+    }
+    o->n = w;
 }
 
 int rl_code_annotated(const rl_resources *res, const rl_document *doc,
@@ -1688,6 +1747,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.index = si;
         sc.pub = pub;
         sc.out = &list;
+        rl_docres_next_sentence(dr);
         const rl_sentence *rs = repair_parse(s, a, res);
         if (!rs || rl_tree_init(&sc.t, rs, a) != 0) goto oom;
         sc.text = s->end > s->start && doc->text
@@ -1777,6 +1837,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         }
         note_mentions(&sc);
     }
+    drop_headline_repeats(doc, &list);
     *out = list.ev;
     *nout = list.n;
     return (int)list.n;
