@@ -1038,6 +1038,41 @@ static const char *source_country(const sent_ctx *sc, int p) {
     return rl_arena_strdup(sc->doc->arena, buf);
 }
 
+/* "considering it a red line", "considers Hamas a terrorist group": consider with an
+ * object and a second predicate says what something is held to be, which is no policy
+ * option weighed (014). */
+static bool regards_as(const rl_tree *t, int p) {
+    if (class_of(t, p) != CL_CONSIDER || rl_tree_child(t, p, "obj") < 0) return false;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        if (rl_tree_rel(t, c, "xcomp") && !upos_is(t, c, "VERB")) return true;
+        if (strcmp(t->s->tokens[c].deprel, "obl") == 0 && !is_date_word(t, c) &&
+            (!cs || strcmp(cs, "AS") == 0))
+            return true;
+    }
+    return false;
+}
+
+/* "Biden later praised Xi", "Norway put its forces on alert" with the name read as an
+ * adverb of the verb: a capitalised word before a verb that has no subject, attached
+ * to it without a preposition, that names an actor is the subject. -1 if none. */
+static int stray_subject(const sent_ctx *sc, int p) {
+    const rl_tree *t = &sc->t;
+    if (!upos_is(t, p, "VERB")) return -1;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *f = t->s->tokens[c].form;
+        if (c > p) break;
+        if (!(rl_tree_rel(t, c, "advmod") || rl_tree_rel(t, c, "dep") ||
+              rl_tree_rel(t, c, "discourse") || rl_tree_rel(t, c, "vocative")) ||
+            rl_tree_case(t, c) || !f || !(f[0] >= 'A' && f[0] <= 'Z') || is_date_word(t, c))
+            continue;
+        if (resolves(sc, c)) return c;
+    }
+    return -1;
+}
+
 /* Builds and emits the event of predicate p (depth bounds the fall-backs to a
  * governor's own event). */
 static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
@@ -1064,7 +1099,9 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         d.code = negate(a, &m->code, m->code.code);
     }
     if (!d.code || rl_code_is_null(d.code)) return 0;
+    if (regards_as(t, p)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
+    if (d.src < 0) d.src = stray_subject(sc, p);
     d.tgt = m->target >= 0 && m->target != d.src && resolves(sc, m->target) ? m->target : -1;
     /* a visit's target is the place: "arrived in Riyadh for the summit" */
     if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
@@ -1363,14 +1400,18 @@ static bool same_word(const char *x, const char *y) {
     return *x == *y;
 }
 
-/* Whether the verb dictionary has a verb (not an event noun) under an upper-cased
- * lemma. */
-static bool dict_has_verb(const rl_dicts *d, const char *ulemma) {
+/* Whether the verb dictionary has a verb (or, with noun, an event noun) under an
+ * upper-cased lemma. */
+static bool dict_has(const rl_dicts *d, const char *ulemma, bool noun) {
     const rl_verb_entry *const *es = NULL;
     size_t n = d && ulemma ? rl_dict_verbs(d, ulemma, &es) : 0;
     for (size_t i = 0; i < n; i++)
-        if (!es[i]->is_noun) return true;
+        if (es[i]->is_noun == noun) return true;
     return false;
+}
+
+static bool dict_has_verb(const rl_dicts *d, const char *ulemma) {
+    return dict_has(d, ulemma, false);
 }
 
 /* A word whose lemma is only its form ("froze" read as a base form, "forgave" as an
@@ -1585,6 +1626,51 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
             tk[pred].deprel = "xcomp";
         }
         if (ap >= 0) tk[ap].deprel = obj >= 0 ? "iobj" : "obj";
+    }
+    /* A headline's verb read as a noun between its subject and object, all three one
+     * compound: "Iran reject negotiations …, considering it …". Only in headlines,
+     * whose telegraphic style makes this likely, and only for words the dictionary
+     * knows as verbs and not as event nouns. A participle the object was made the
+     * subject of becomes a clause of the verb. */
+    for (int v = 1; s->kind == RL_SENT_HEADLINE && v + 1 < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "NOUN") || !tok_rel(&base[v], "compound")) continue;
+        int o = base[v].head - 1, sub = -1;
+        if (o <= v || o >= n || !(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN")))
+            continue;
+        /* the phrase heads the headline, or is the subject of a participle; one that a
+         * verb governs ("Ukraine strikes Turkmen gas deal") is a noun phrase */
+        int og = base[o].head - 1;
+        if (!(tok_rel(&base[o], "root") ||
+              (tok_rel(&base[o], "nsubj") && og >= 0 && og < n && base[og].xpos &&
+               strcmp(base[og].xpos, "VBG") == 0)))
+            continue;
+        for (int k = 0; k < v; k++)
+            if (base[k].head == o + 1 && tok_rel(&base[k], "compound") &&
+                tok_upos(&base[k], "PROPN"))
+                sub = k;
+        bool leaf = true;
+        for (int k = 0; k < n && leaf; k++) leaf = base[k].head != v + 1;
+        const char *ul = rl_upper(a, base[v].lemma ? base[v].lemma : base[v].form);
+        if (sub < 0 || !leaf || !res || !dict_has(res->dicts, ul, false) ||
+            dict_has(res->dicts, ul, true))
+            continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        int top = o, g = tk[o].head - 1;
+        if (tok_rel(&tk[o], "nsubj") && g >= 0 && g < n && tk[g].xpos &&
+            strcmp(tk[g].xpos, "VBG") == 0) {
+            top = g;
+            tk[g].head = v + 1;   /* set below, after v takes g's place */
+        }
+        tk[v].head = top == g ? s->tokens[g].head : tk[o].head;
+        tk[v].deprel = top == g ? s->tokens[g].deprel : tk[o].deprel;
+        if (top == g) tk[g].deprel = "advcl";
+        tk[v].upos = "VERB";
+        tk[v].xpos = "VBP";
+        tk[sub].head = v + 1;
+        tk[sub].deprel = "nsubj";
+        tk[o].head = v + 1;
+        tk[o].deprel = "obj";
     }
     /* "Saudi Arabia froze trade": a verb whose lemma is its form */
     for (int v = 0; v < n; v++) {

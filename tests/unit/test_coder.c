@@ -744,6 +744,94 @@ static void test_verb_lemma_from_models(void) {
     rl_models_close(m);
 }
 
+static void test_name_read_as_adverb_is_the_subject(void) {
+    /* "Iran later attacked Freedonia" with "Iran" an adverb and no subject */
+    CODE(NULL,
+         "1 Iran iran ADV 3 advmod\n"
+         "2 later late ADV 3 advmod\n"
+         "3 attacked attack VERB 0 root\n"
+         "4 Freedonia Freedonia PROPN 3 obj\n", NULL);
+    EXPECT("190", "IRN", "FRD");
+    END();
+}
+
+static void test_adverb_is_no_subject(void) {
+    /* "Meanwhile attacked Freedonia": a capitalised adverb naming no actor */
+    CODE(NULL,
+         "1 Meanwhile meanwhile ADV 2 advmod\n"
+         "2 attacked attack VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_considering_it_a_red_line(void) {
+    /* "Iran considers it a red line": what something is held to be, not an option */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 considers consider VERB 0 root\n"
+         "3 it it PRON 2 obj\n"
+         "4 a a DET 6 det\n"
+         "5 red red ADJ 6 amod\n"
+         "6 line line NOUN 2 obl\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_considering_sanctions_on_a_day(void) {
+    /* "Iran is considering sanctions Monday": an option weighed (014) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 nsubj\n"
+         "2 is be AUX 3 aux\n"
+         "3 considering consider VERB 0 root\n"
+         "4 sanctions sanction NOUN 3 obj\n"
+         "5 Monday Monday PROPN 3 obl\n", NULL);
+    EXPECT("014", "IRN", "-");
+    END();
+}
+
+static void test_headline_verb_read_as_compound(void) {
+    /* headline "Iran reject negotiations, considering it a red line" with "reject" a
+     * noun compound of "negotiations", the subject of "considering" */
+    CODE(NULL,
+         "# kind = headline\n"
+         "1 Iran Iran PROPN 3 compound\n"
+         "2 reject reject NOUN 3 compound\n"
+         "3 negotiations negotiation NOUN 5 nsubj\n"
+         "4 , , PUNCT 5 punct\n"
+         "5 considering consider VERB/VBG 0 root\n"
+         "6 it it PRON 5 obj\n"
+         "7 a a DET 9 det\n"
+         "8 red red ADJ 9 amod\n"
+         "9 line line NOUN 5 obl\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("125", "IRN", "-");
+    END();
+}
+
+static void test_headline_object_compound_stays_a_noun(void) {
+    /* headline "Iran signs Freedonia attack deal": "attack" in the verb's object */
+    CODE("2019-07-18",
+         "# kind = headline\n"
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 signs sign VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 5 compound\n"
+         "4 attack attack NOUN 5 compound\n"
+         "5 deal deal NOUN 2 obj\n", NULL);
+    CHECK(find_code(&c, "190") == NULL);
+    END();
+}
+
+static void test_body_compound_stays_a_noun(void) {
+    /* the same words in a body sentence are left as parsed */
+    CODE(NULL,
+         "1 Iran Iran PROPN 3 compound\n"
+         "2 reject reject NOUN 3 compound\n"
+         "3 negotiations negotiation NOUN 0 root\n", NULL);
+    CHECK(find_code(&c, "125") == NULL);
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1256,6 +1344,13 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_name_read_as_adverb_is_the_subject);
+    RUN(test_adverb_is_no_subject);
+    RUN(test_considering_it_a_red_line);
+    RUN(test_considering_sanctions_on_a_day);
+    RUN(test_headline_verb_read_as_compound);
+    RUN(test_body_compound_stays_a_noun);
+    RUN(test_headline_object_compound_stays_a_noun);
     RUN(test_repair_name_compounded_with_verbless_head);
     RUN(test_repair_object_hung_as_bare_modifier);
     RUN(test_repair_noun_with_object_is_a_verb);
