@@ -307,6 +307,19 @@ static int passive_agent(const rl_tree *t, int p) {
         if (rl_tree_rel(t, c, "obl") && (cs = rl_tree_case(t, c)) && strcmp(cs, "BY") == 0)
             return c;
     }
+    /* the parse often hangs the by-phrase lower: on the complement ("was forced to land
+     * in Minsk by the authorities") or the object ("was sent supplies by the UAE") */
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (!(rl_tree_rel(t, c, "xcomp") || rl_tree_rel(t, c, "obj"))) continue;
+        for (int j = t->kid_off[c]; j < t->kid_off[c + 1]; j++) {
+            int b = t->kids[j];
+            const char *cs = rl_tree_case(t, b);
+            if ((rl_tree_rel(t, b, "obl") || rl_tree_rel(t, b, "nmod")) && cs &&
+                strcmp(cs, "BY") == 0)
+                return b;
+        }
+    }
     return -1;
 }
 

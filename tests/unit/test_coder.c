@@ -832,6 +832,20 @@ static void test_body_compound_stays_a_noun(void) {
     END();
 }
 
+static void test_passive_agent_on_the_object(void) {
+    /* "Freedonia was sent aid by Iran" with the by-phrase on "aid" */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 3 nsubj:pass\n"
+         "2 was be AUX 3 aux:pass\n"
+         "3 sent send VERB 0 root\n"
+         "4 aid aid NOUN 3 obj\n"
+         "5 by by ADP 6 case\n"
+         "6 Iran Iran PROPN 4 nmod\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("070", "IRN", "FRD");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1344,6 +1358,7 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_passive_agent_on_the_object);
     RUN(test_name_read_as_adverb_is_the_subject);
     RUN(test_adverb_is_no_subject);
     RUN(test_considering_it_a_red_line);
