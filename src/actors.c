@@ -667,6 +667,27 @@ int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
             if (rl_actor_resolve1(&v, head, &out[n])) n++;
         }
     }
+    /* "the foreign ministers of the UAE and Bahrain", "the leaders of North and South
+     * Korea": a role that took its country from a coordinated of-phrase is one actor
+     * per country */
+    char cc0[4], sc[4];
+    for (int k = t->kid_off[head]; n == 1 && k < t->kid_off[head + 1]; k++) {
+        int m = t->kids[k];
+        const char *cs = rl_tree_case(t, m);
+        if (!upos_is(t, head, "NOUN") || !rl_tree_rel(t, m, "nmod") || !cs ||
+            strcmp(cs, "OF") != 0 || !rl_code_country(out[0].code, cc0))
+            continue;
+        rl_actor sub[4];
+        int ns = rl_actors_resolve(c, m, sub, 4);
+        if (ns < 2 || !rl_code_country(sub[0].code, sc) || strcmp(sc, cc0) != 0) break;
+        for (int i = 1; i < ns && n < max; i++) {
+            if (!rl_code_country(sub[i].code, sc) || strcmp(sc, cc0) == 0) continue;
+            out[n] = out[0];
+            out[n].code = rl_arena_printf(c->arena, "%s%s", sc, out[0].code + 3);
+            if (!out[n].code) return n;
+            n++;
+        }
+    }
     for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {
         int ch = t->kids[k];
         if (!rl_tree_rel(t, ch, "conj")) continue;

@@ -846,6 +846,22 @@ static void test_passive_agent_on_the_object(void) {
     END();
 }
 
+static void test_roles_of_coordinated_countries(void) {
+    /* "The ministers of Iran and Russia met." — each country's minister met the other */
+    CODE(NULL,
+         "1 The the DET 2 det\n"
+         "2 ministers minister NOUN/NNS 7 nsubj\n"
+         "3 of of ADP 4 case\n"
+         "4 Iran Iran PROPN 2 nmod\n"
+         "5 and and CCONJ 6 cc\n"
+         "6 Russia Russia PROPN 4 conj\n"
+         "7 met meet VERB 0 root\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("040", "IRNGOV", "RUSGOV");
+    CHECK_STR(c.ev[1].source, "RUSGOV");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1358,6 +1374,7 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_roles_of_coordinated_countries);
     RUN(test_passive_agent_on_the_object);
     RUN(test_name_read_as_adverb_is_the_subject);
     RUN(test_adverb_is_no_subject);
