@@ -1086,6 +1086,59 @@ static int stray_subject(const sent_ctx *sc, int p) {
     return -1;
 }
 
+/* Verbal reactions: comments, praise and support, demands, disapproval, rejection. */
+static bool reaction(const char *code) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root == 1 || (root == 5 && code[2] != '7') || root == 10 || root == 11 ||
+           root == 12;
+}
+
+/* Whether word i itself names an actor or a role ("government", "Iran"), rather than a
+ * thing an actor has or did ("strike", "plan", "law"). */
+static bool actor_word(const sent_ctx *sc, int i) {
+    const rl_tree *t = &sc->t;
+    const rl_dicts *d = sc->actx.dicts;
+    size_t m = 0;
+    const char *w[2] = {t->uform[i], t->ulemma[i]};
+    for (int k = 0; k < 2; k++)
+        if (d && (rl_dict_match_actor(d, &w[k], 1, &m) || rl_dict_match_agent(d, &w[k], 1, &m)))
+            return true;
+    return upos_is(t, i, "PROPN") || upos_is(t, i, "PRON") ||
+           strcmp(t->ulemma[i], "COUNTERPART") == 0;
+}
+
+/* "denounced the Israeli strike on the hospital", "vetoed the European aid package for
+ * Ukraine", "demanded his resignation": a reaction to something an actor owns or did
+ * is aimed at that actor. The owner of the object (a possessive, or a capitalised
+ * modifier) of one of the chain's predicates, when the object is a thing and the owner
+ * an actor other than the source; -1 otherwise. */
+static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int src) {
+    const rl_tree *t = &sc->t;
+    for (int k = 0; k < nchain; k++) {
+        int o = rl_tree_child(t, chain[k], "obj");
+        if (o < 0 || !upos_is(t, o, "NOUN") || actor_word(sc, o)) continue;
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            int w = t->kids[j];
+            const char *f = t->s->tokens[w].form;
+            if (w > o) break;
+            bool owner = rl_tree_rel(t, w, "nmod:poss") ||
+                         ((rl_tree_rel(t, w, "amod") || rl_tree_rel(t, w, "compound")) &&
+                          f && f[0] >= 'A' && f[0] <= 'Z');
+            if (!owner) continue;
+            rl_actor_ctx ac = sc->actx;
+            ac.remember = false;
+            rl_actor x, s;
+            if (!rl_actor_resolve1(&ac, w, &x)) continue;
+            if (src >= 0 && rl_actor_resolve1(&ac, antecedent(t, src), &s) &&
+                strcmp(s.code, x.code) == 0)
+                continue;
+            return w;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* Builds and emits the event of predicate p (depth bounds the fall-backs to a
  * governor's own event). */
 static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
@@ -1288,6 +1341,10 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             if (c != p && rl_tree_rel(t, c, "conj") && upos_is(t, c, "VERB"))
                 d.tgt = first_target(sc, c);
         }
+    }
+    if (!copular && !must && reaction(d.code)) {
+        int w = owner_target(sc, d.chain, d.nchain, d.src);
+        if (w >= 0) d.tgt = w;
     }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
     d.place = -1;

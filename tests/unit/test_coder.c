@@ -862,6 +862,33 @@ static void test_roles_of_coordinated_countries(void) {
     END();
 }
 
+static void test_reaction_to_what_an_actor_did(void) {
+    /* "Brazil condemned the Freedonian airstrike on Iran": aimed at Freedonia, whatever
+     * the pattern's (ON +) says */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 condemned condemn VERB 0 root\n"
+         "3 the the DET 5 det\n"
+         "4 Freedonian Freedonian ADJ 5 amod\n"
+         "5 airstrike airstrike NOUN 2 obj\n"
+         "6 on on ADP 7 case\n"
+         "7 Iran Iran PROPN 5 nmod\n", NULL);
+    EXPECT("111", "BRA", "FRD");
+    END();
+}
+
+static void test_reaction_to_an_actor_is_to_the_actor(void) {
+    /* "Brazil denounced the Freedonian government": the government itself */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 denounced denounce VERB 0 root\n"
+         "3 the the DET 5 det\n"
+         "4 Freedonian Freedonian ADJ 5 amod\n"
+         "5 government government NOUN 2 obj\n", NULL);
+    EXPECT("111", "BRA", "FRDGOV");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1374,6 +1401,8 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_reaction_to_what_an_actor_did);
+    RUN(test_reaction_to_an_actor_is_to_the_actor);
     RUN(test_roles_of_coordinated_countries);
     RUN(test_passive_agent_on_the_object);
     RUN(test_name_read_as_adverb_is_the_subject);
