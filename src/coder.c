@@ -1697,6 +1697,49 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
         }
         if (ap >= 0) tk[ap].deprel = obj >= 0 ? "iobj" : "obj";
     }
+    /* A coordination of subjects split in two: "Sweden and Finland held talks" with
+     * "Sweden" an adverb of the verb, "The Dutch and Danish governments agreed" with
+     * "Dutch" a second subject. The first becomes the subject with the second its
+     * conjunct, or a modifier coordinated with the second's ("Dutch and Danish"). */
+    for (int x = 0; x + 2 < n; x++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        const rl_token *a0 = &base[x], *cc = &base[x + 1];
+        int v = a0->head - 1;
+        if (!a0->form || !(a0->form[0] >= 'A' && a0->form[0] <= 'Z') || v <= x + 2 ||
+            v >= n || !tok_upos(&base[v], "VERB") || !tok_upos(cc, "CCONJ"))
+            continue;
+        bool leaf = true;   /* a single word ("The" aside) */
+        for (int k = 0; k < n && leaf; k++)
+            leaf = base[k].head != x + 1 || (k < x && tok_rel(&base[k], "det"));
+        if (!leaf) continue;
+        int b = x + 2;   /* the second conjunct: the next subject of v */
+        while (b < v && !(base[b].head == v + 1 && tok_rel(&base[b], "nsubj"))) b++;
+        if (b >= v || base[b].head != v + 1) continue;
+        if ((tok_rel(a0, "advmod") || tok_rel(a0, "dep") || tok_rel(a0, "amod")) &&
+            b == x + 2 && tok_upos(&base[b], "PROPN")) {
+            if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+            tk[x].deprel = "nsubj";
+            tk[x].upos = "PROPN";
+            tk[b].head = x + 1;
+            tk[b].deprel = "conj";
+            tk[x + 1].head = b + 1;
+            tk[x + 1].deprel = "cc";
+        } else if (tok_rel(a0, "nsubj") && tok_upos(&base[b], "NOUN") && x + 2 < b &&
+                   base[x + 2].head == b + 1 && tok_rel(&base[x + 2], "amod") &&
+                   base[x + 2].form && base[x + 2].form[0] >= 'A' &&
+                   base[x + 2].form[0] <= 'Z') {
+            if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+            for (int k = 0; k < x; k++)
+                if (tk[k].head == x + 1) tk[k].head = b + 1;   /* "The" */
+            tk[x].head = b + 1;
+            tk[x].deprel = "amod";
+            tk[x].upos = "ADJ";
+            tk[x + 2].head = x + 1;
+            tk[x + 2].deprel = "conj";
+            tk[x + 1].head = x + 3;
+            tk[x + 1].deprel = "cc";
+        }
+    }
     /* A headline's verb read as a noun between its subject and object, all three one
      * compound: "Iran reject negotiations …, considering it …". Only in headlines,
      * whose telegraphic style makes this likely, and only for words the dictionary

@@ -889,6 +889,37 @@ static void test_reaction_to_an_actor_is_to_the_actor(void) {
     END();
 }
 
+static void test_repair_first_conjunct_as_adverb(void) {
+    /* "Iran and Brazil attacked Freedonia" with "Iran" an adverb of the verb */
+    CODE(NULL,
+         "1 Iran iran ADJ 4 advmod\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Brazil Brazil PROPN 4 nsubj\n"
+         "4 attacked attack VERB 0 root\n"
+         "5 Freedonia Freedonia PROPN 4 obj\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("190", "IRN", "FRD");
+    CHECK_STR(c.ev[1].source, "BRA");
+    END();
+}
+
+static void test_repair_coordinated_modifier_as_subject(void) {
+    /* "The Iranian and Freedonian governments praised Brazil" with "Iranian" a second
+     * subject of the verb */
+    CODE(NULL,
+         "1 The the DET 2 det\n"
+         "2 Iranian iranian NOUN 6 nsubj\n"
+         "3 and and CCONJ 5 cc\n"
+         "4 Freedonian Freedonian ADJ 5 amod\n"
+         "5 governments government NOUN/NNS 6 nsubj\n"
+         "6 praised praise VERB 0 root\n"
+         "7 Brazil Brazil PROPN 6 obj\n", NULL);
+    CHECK_INT(c.n, 2);
+    EXPECT("051", "IRNGOV", "BRA");
+    CHECK_STR(c.ev[1].source, "FRDGOV");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1401,6 +1432,8 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_repair_first_conjunct_as_adverb);
+    RUN(test_repair_coordinated_modifier_as_subject);
     RUN(test_reaction_to_what_an_actor_did);
     RUN(test_reaction_to_an_actor_is_to_the_actor);
     RUN(test_roles_of_coordinated_countries);
