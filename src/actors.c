@@ -335,8 +335,14 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
             break;
         int h = rl_tree_head(t, i);
         if (h >= 0 && mark[h]) break;   /* attached inside: already read */
+        /* "Central African Republic troops" with the country's first words as the
+         * clause's head and its flat part */
+        int g = rl_tree_head(t, head);
+        bool root_name = g >= 0 && g < head && rl_tree_head(t, g) < 0 &&
+                         rl_tree_rel(t, head, "nmod") && (i == g ||
+                         (rl_tree_rel(t, i, "flat") && h == g));
         if (!(rl_tree_rel(t, i, "advmod") || rl_tree_rel(t, i, "amod") ||
-              rl_tree_rel(t, i, "dep") || rl_tree_rel(t, i, "nmod:poss")))
+              rl_tree_rel(t, i, "dep") || rl_tree_rel(t, i, "nmod:poss") || root_name))
             break;
         /* only when it is not itself an argument of the verb */
         if (h >= 0 && rl_tree_rel(t, i, "nmod:poss") && h == rl_tree_head(t, head)) {
@@ -512,8 +518,27 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     return code != NULL;
 }
 
+/* "Hundreds of thousands of protesters", "dozens of students": a quantity is its
+ * of-phrase's actor. */
+static bool quantity_noun(const char *lemma) {
+    static const char *const w[] = {"HUNDRED", "HUNDREDS", "THOUSAND", "THOUSANDS",
+                                    "DOZEN", "DOZENS", "MILLION", "MILLIONS", "SCORE",
+                                    "SCORES", "TENS", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strcmp(w[i], lemma) == 0) return true;
+    return false;
+}
+
 static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int depth) {
     const rl_tree *t = c->t;
+    if (depth < 4 && quantity_noun(t->ulemma[head])) {
+        for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
+            int m = t->kids[k];
+            const char *cs = rl_tree_case(t, m);
+            if (rl_tree_rel(t, m, "nmod") && cs && strcmp(cs, "OF") == 0)
+                return resolve_depth(c, m, out, depth + 1);
+        }
+    }
     memset(out, 0, sizeof *out);
     out->head = head;
     if (upos_is(t, head, "PRON") || lower_us(t, head)) {

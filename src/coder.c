@@ -396,6 +396,20 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         if ((x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0)) ||
             rl_tree_head(t, h) < 0)
             return h;
+        /* In a sentence without a verb at its head the clause is the main one, whatever
+         * its tag: "Central African Republic troops clashed …" (with "troops" a bare
+         * modifier of "Central"); "Protesters in Minneapolis set fire …" (with the
+         * clause on the place: the head noun acts) */
+        int top = h;
+        for (int steps = 0; rl_tree_head(t, top) >= 0 && steps < t->n; steps++)
+            top = rl_tree_head(t, top);
+        if (!upos_is(t, top, "VERB") && !upos_is(t, top, "AUX") && rl_tree_rel(t, h, "nmod") &&
+            rl_tree_child(t, top, "cop") < 0 && h > top)
+        {
+            if (!rl_tree_case(t, h)) return h;
+            if (rl_tree_head(t, h) == top && (upos_is(t, top, "NOUN") || upos_is(t, top, "PROPN")))
+                return top;
+        }
     }
     if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
         return subject_of(t, h, depth + 1);
@@ -1784,6 +1798,39 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
         tk[sub].deprel = "nsubj";
         tk[o].head = v + 1;
         tk[o].deprel = "obj";
+    }
+    /* "they would free prisoners" with "free" an adjective of "prisoners", which takes
+     * the auxiliary: a noun has no auxiliary, so the adjective before it that the
+     * dictionary knows as a verb is the clause's verb and the noun its object. */
+    for (int x = 1; x < n; x++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[x], "NOUN")) continue;
+        int aux = -1, v = -1;
+        for (int k = 0; k < x; k++) {
+            if (base[k].head != x + 1) continue;
+            if (tok_rel(&base[k], "aux") && tok_upos(&base[k], "AUX")) aux = k;
+            else if (tok_rel(&base[k], "amod") && tok_upos(&base[k], "ADJ")) v = k;
+        }
+        if (aux < 0 || v < 0 || v < aux || !res) continue;
+        const char *ul = rl_upper(a, base[v].lemma ? base[v].lemma : base[v].form);
+        if (!dict_has_verb(res->dicts, ul)) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        tk[v].head = tk[x].head;
+        tk[v].deprel = tk[x].deprel;
+        tk[v].upos = "VERB";
+        tk[v].xpos = "VB";
+        /* the clause's words move to the verb; the noun keeps its own */
+        for (int k = 0; k < n; k++) {
+            if (k == v || tk[k].head != x + 1) continue;
+            const char *r = tk[k].deprel;
+            if (k < v || (r && (strncmp(r, "nsubj", 5) == 0 || strcmp(r, "aux") == 0 ||
+                                strncmp(r, "advcl", 5) == 0 || strcmp(r, "mark") == 0 ||
+                                strcmp(r, "punct") == 0 || strcmp(r, "advmod") == 0 ||
+                                strncmp(r, "obl", 3) == 0)))
+                tk[k].head = v + 1;
+        }
+        tk[x].head = v + 1;
+        tk[x].deprel = "obj";
     }
     /* "Saudi Arabia froze trade": a verb whose lemma is its form */
     for (int v = 0; v < n; v++) {

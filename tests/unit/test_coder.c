@@ -920,6 +920,63 @@ static void test_repair_coordinated_modifier_as_subject(void) {
     END();
 }
 
+static void test_quantity_of_actors(void) {
+    /* "Thousands of Iranian troops attacked Freedonia" */
+    CODE(NULL,
+         "1 Thousands thousand NOUN 5 nsubj\n"
+         "2 of of ADP 4 case\n"
+         "3 Iranian Iranian ADJ 4 amod\n"
+         "4 troops troops NOUN 1 nmod\n"
+         "5 attacked attack VERB 0 root\n"
+         "6 Freedonia Freedonia PROPN 5 obj\n", NULL);
+    EXPECT("190", "IRNMIL", "FRD");
+    END();
+}
+
+static void test_clause_of_a_verbless_sentence(void) {
+    /* "Freedonian troops attacked Iran" with "Freedonian" the head, "troops" its bare
+     * modifier and "attacked" a participle clause on "troops" */
+    CODE(NULL,
+         "1 Freedonian Freedonian ADJ 0 root\n"
+         "2 troops troops NOUN 1 nmod\n"
+         "3 attacked attack VERB/VBN 2 acl\n"
+         "4 Iran Iran PROPN 3 obj\n", NULL);
+    EXPECT("190", "FRDMIL", "IRN");
+    END();
+}
+
+static void test_participle_on_a_place_is_no_clause(void) {
+    /* "The rise in prices after the Iranian army attacked Freedonia": a clause deep in
+     * a prepositional phrase of a verbless sentence is background, not its clause */
+    CODE(NULL,
+         "1 The the DET 2 det\n"
+         "2 rise rise NOUN 0 root\n"
+         "3 in in ADP 4 case\n"
+         "4 prices price NOUN 2 nmod\n"
+         "5 after after ADP 8 case\n"
+         "6 the the DET 8 det\n"
+         "7 Iranian Iranian ADJ 8 amod\n"
+         "8 army army NOUN 4 nmod\n"
+         "9 attacked attack VERB/VBN 8 acl\n"
+         "10 Freedonia Freedonia PROPN 9 obj\n", NULL);
+    CHECK(find_code(&c, "190") == NULL);
+    END();
+}
+
+static void test_noun_with_auxiliary(void) {
+    /* "Iran said it would free prisoners" with "free" an adjective of "prisoners", which
+     * carries "would" */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 said say VERB 0 root\n"
+         "3 it it PRON 6 nsubj\n"
+         "4 would would AUX 6 aux\n"
+         "5 free free ADJ 6 amod\n"
+         "6 prisoners prisoner NOUN 2 ccomp\n", NULL);
+    EXPECT("0353", "IRN", "-");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1432,6 +1489,10 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_quantity_of_actors);
+    RUN(test_clause_of_a_verbless_sentence);
+    RUN(test_participle_on_a_place_is_no_clause);
+    RUN(test_noun_with_auxiliary);
     RUN(test_repair_first_conjunct_as_adverb);
     RUN(test_repair_coordinated_modifier_as_subject);
     RUN(test_reaction_to_what_an_actor_did);
