@@ -43,7 +43,8 @@ typedef enum verb_class {
     CL_REJECT,     /* 12x: refuse, decline, reject, rule out ... */
     CL_THREATEN,   /* 13x: threaten ... */
     CL_FAIL,       /* failing to do something is no event */
-    CL_CONSIDER    /* weighing an act is 014, "consider policy option" */
+    CL_CONSIDER,   /* weighing an act is 014, "consider policy option" */
+    CL_CONDITION   /* "linked talks to the lifting of sanctions": a demand (10x) */
 } verb_class;
 
 static const struct { const char *lemma; verb_class cls; } class_table[] = {
@@ -78,6 +79,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"FAIL", CL_FAIL},
     {"CONSIDER", CL_CONSIDER}, {"WEIGH", CL_CONSIDER}, {"MULL", CL_CONSIDER},
     {"CONTEMPLATE", CL_CONSIDER}, {"MULLING", CL_CONSIDER},
+    {"LINK", CL_CONDITION}, {"TIE", CL_CONDITION}, {"CONDITION", CL_CONDITION},
 };
 
 static verb_class class_of(const rl_tree *t, int i) {
@@ -200,6 +202,8 @@ static bool valid_code(const char *c) {
 /* The code an event gets when governed by a verb of class cls; NULL = no event. */
 static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (!valid_code(code)) return NULL;
+    /* making an act the condition of something demands it */
+    if (cls == CL_CONDITION) cls = CL_DEMAND;
     if (cls == CL_FAIL) return NULL;
     if (cls == CL_CONSIDER) return "014";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -557,7 +561,8 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     }
     /* "X said: Y" is often parsed as parataxis */
     if (rl_tree_rel(t, cur, "parataxis")) return cls == CL_SAY;
-    if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY;
+    /* what is made conditional ("linked the talks to …") is not asked for */
+    if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY && cls != CL_CONDITION;
     if (rl_tree_rel(t, cur, "obl") || rl_tree_rel(t, cur, "nmod")) {
         const char *cs = rl_tree_case(t, cur);
         if (!cs) return false;
@@ -566,6 +571,8 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         if (cls == CL_REJECT || cls == CL_INTENT)
             return strcmp(cs, "OF") == 0 || strcmp(cs, "FOR") == 0 || strcmp(cs, "TO") == 0;
         if (cls == CL_THREATEN) return strcmp(cs, "OF") == 0 || strcmp(cs, "WITH") == 0;
+        if (cls == CL_CONDITION) return strcmp(cs, "TO") == 0 || strcmp(cs, "ON") == 0 ||
+                                        strcmp(cs, "UPON") == 0;
     }
     return false;
 }
@@ -1208,6 +1215,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     int cond = if_clause(t, p);
 
     int cur = p;
+    bool linked = false;            /* made the condition of something */
     const char *requested = NULL;   /* the act an appeal or demand asked for */
     for (int hop = 0; hop < 12; hop++) {
         verb_class cls;
@@ -1249,7 +1257,11 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             int inner = d.src;
             int s = subject_of(t, g, 0);
             if (s >= 0) d.src = s;
-            if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
+            if (cls == CL_CONDITION) {
+                /* "linked talks to its lifting of the sanctions": of the one who must act */
+                d.tgt = inner;
+                linked = true;
+            } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
                 inner >= 0 && inner != d.src) {
                 d.tgt = inner;   /* "demanded that Sierra Leone release her" */
             } else if (cls == CL_REJECT && upos_is(t, cur, "NOUN") && resolves(sc, cur)) {
@@ -1367,7 +1379,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     /* "held a summit in Helsinki": the place hangs off the noun the pattern spelled */
     for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
-    d.conditional = cond >= 0;
+    d.conditional = cond >= 0 || linked;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;

@@ -977,6 +977,27 @@ static void test_noun_with_auxiliary(void) {
     END();
 }
 
+static void test_linked_to_a_condition_is_a_demand(void) {
+    /* "Iran linked the talks to Freedonia's lifting of the sanctions": a demand made of
+     * Freedonia (1054, conditional); neither the talks nor the lifting took place */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 linked link VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 talks talk NOUN 2 obj\n"
+         "5 to to ADP 8 case\n"
+         "6 Freedonia Freedonia PROPN 8 nmod:poss\n"
+         "7 's 's PART 6 case\n"
+         "8 lifting lifting NOUN 2 obl\n"
+         "9 of of ADP 11 case\n"
+         "10 the the DET 11 det\n"
+         "11 sanctions sanction NOUN 8 nmod\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("1054", "IRN", "FRD");
+    CHECK(c.ev[0].conditional);
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1489,6 +1510,7 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_linked_to_a_condition_is_a_demand);
     RUN(test_quantity_of_actors);
     RUN(test_clause_of_a_verbless_sentence);
     RUN(test_participle_on_a_place_is_no_clause);
