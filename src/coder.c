@@ -1133,10 +1133,12 @@ static bool actor_word(const sent_ctx *sc, int i) {
  * is aimed at that actor. The owner of the object (a possessive, or a capitalised
  * modifier) of one of the chain's predicates, when the object is a thing and the owner
  * an actor other than the source; -1 otherwise. */
-static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int src) {
+static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int tgt, int src) {
     const rl_tree *t = &sc->t;
-    for (int k = 0; k < nchain; k++) {
-        int o = rl_tree_child(t, chain[k], "obj");
+    for (int k = -1; k < nchain; k++) {
+        /* the target chosen so far ("declined to comment on China's new law"), then the
+         * objects */
+        int o = k < 0 ? tgt : rl_tree_child(t, chain[k], "obj");
         if (o < 0 || !upos_is(t, o, "NOUN") || actor_word(sc, o)) continue;
         for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
             int w = t->kids[j];
@@ -1155,7 +1157,7 @@ static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int sr
                 continue;
             return w;
         }
-        return -1;
+        if (k >= 0) return -1;   /* the first object decides */
     }
     return -1;
 }
@@ -1369,7 +1371,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         }
     }
     if (!copular && !must && reaction(d.code)) {
-        int w = owner_target(sc, d.chain, d.nchain, d.src);
+        int w = owner_target(sc, d.chain, d.nchain, d.tgt, d.src);
         if (w >= 0) d.tgt = w;
     }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);

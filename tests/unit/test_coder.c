@@ -877,6 +877,23 @@ static void test_reaction_to_what_an_actor_did(void) {
     END();
 }
 
+static void test_reaction_to_an_owned_target(void) {
+    /* "Brazil condemned the remarks on Freedonia's army law": the law is Freedonia's,
+     * not its army's */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 condemned condemn VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 remarks remark NOUN 2 obj\n"
+         "5 on on ADP 9 case\n"
+         "6 Freedonia Freedonia PROPN 9 nmod:poss\n"
+         "7 's 's PART 6 case\n"
+         "8 army army NOUN 9 compound\n"
+         "9 law law NOUN 4 nmod\n", NULL);
+    EXPECT("111", "BRA", "FRD");
+    END();
+}
+
 static void test_reaction_to_an_actor_is_to_the_actor(void) {
     /* "Brazil denounced the Freedonian government": the government itself */
     CODE(NULL,
@@ -1519,6 +1536,7 @@ int main(void) {
     RUN(test_repair_coordinated_modifier_as_subject);
     RUN(test_reaction_to_what_an_actor_did);
     RUN(test_reaction_to_an_actor_is_to_the_actor);
+    RUN(test_reaction_to_an_owned_target);
     RUN(test_roles_of_coordinated_countries);
     RUN(test_passive_agent_on_the_object);
     RUN(test_name_read_as_adverb_is_the_subject);
