@@ -726,6 +726,7 @@ typedef struct ev_draft {
     int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
+    int other;              /* "his dear friend": a relation of the source's, or -1 */
 } ev_draft;
 
 /* A meeting away from home: CAMEO's 044 "meet at a third location" when the place
@@ -806,6 +807,18 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     if (ns == 0) return 0;   /* no event without a known source */
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
+    if (dr->other >= 0 && ns == 1 &&
+        (nt == 0 || (nt == 1 && strcmp(tgts[0].code, srcs[0].code) == 0))) {
+        /* "welcomed his dear friend": the person met before who is not the source */
+        const char *o = rl_docres_other_person(sc->dr, srcs[0].code);
+        if (o) {
+            memset(&tgts[0], 0, sizeof tgts[0]);
+            tgts[0].code = o;
+            tgts[0].text = rl_tree_subtree_text(t, sc->doc->arena, dr->other);
+            tgts[0].head = dr->other;
+            nt = 1;
+        }
+    }
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
@@ -977,6 +990,7 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
         if (!code) continue;
         ev_draft d = *main;
         d.code = code;
+        d.other = -1;
         d.negated = false;
         d.conditional = true;
         /* the demand is made of whoever must act: the clause's subject or agent */
@@ -1107,6 +1121,20 @@ static int stray_subject(const sent_ctx *sc, int p) {
     return -1;
 }
 
+/* "welcomed his dear friend", "hosted her guest": an object naming someone by their
+ * relation to the subject (a possessive pronoun and a relation noun); -1 if none. */
+static int relation_of_source(const rl_tree *t, int p) {
+    static const char *const rel[] = {"FRIEND", "GUEST", "VISITOR", "COUNTERPART", "HOST",
+                                      "ALLY", NULL};
+    int o = rl_tree_child(t, p, "obj");
+    if (o < 0 || !upos_is(t, o, "NOUN")) return -1;
+    int ps = rl_tree_child(t, o, "nmod:poss");
+    if (ps < 0 || !upos_is(t, ps, "PRON")) return -1;
+    for (int i = 0; rel[i]; i++)
+        if (strcmp(t->ulemma[o], rel[i]) == 0) return o;
+    return -1;
+}
+
 /* Verbal reactions: comments, praise and support, demands, disapproval, rejection. */
 static bool reaction(const char *code) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -1180,6 +1208,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     ev_draft d;
     memset(&d, 0, sizeof d);
     d.speaker = -1;
+    d.other = -1;
     d.say_verb = -1;
     d.code = m->code.code;
     d.negated = is_negated(t, p);
@@ -1375,6 +1404,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         if (w >= 0) d.tgt = w;
     }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
+    d.other = relation_of_source(t, p);
     d.place = -1;
     for (int k = 0; k < d.nchain && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         d.place = meeting_place(sc, d.chain[k], d.tgt);

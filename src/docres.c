@@ -86,6 +86,15 @@ const char *rl_docres_last_person(const rl_docres *r) {
     return r ? r->last_person : NULL;
 }
 
+const char *rl_docres_other_person(const rl_docres *r, const char *code) {
+    if (!r) return NULL;
+    for (int i = r->npeople - 1; i >= oldest(r); i--) {
+        const person *p = &r->people[i % MAX_PEOPLE];
+        if (p->code && (!code || strcmp(p->code, code) != 0)) return p->code;
+    }
+    return NULL;
+}
+
 const char *rl_docres_role(const rl_docres *r, const char *role) {
     if (!r || !role) return NULL;
     for (int i = r->npeople - 1; i >= oldest(r); i--) {

@@ -33,6 +33,9 @@ void rl_docres_person_add(rl_docres *r, const char *surname, const char *code,
 const char *rl_docres_person(const rl_docres *r, const char *surname);
 /* The most recent person's code ("he", "she"), or NULL. */
 const char *rl_docres_last_person(const rl_docres *r);
+/* The most recent person whose code is not code ("his guest", "her dear friend": someone
+ * other than the host), or NULL. */
+const char *rl_docres_other_person(const rl_docres *r, const char *code);
 /* The most recent person whose role word is role ("the president"), or NULL. */
 const char *rl_docres_role(const rl_docres *r, const char *role);
 

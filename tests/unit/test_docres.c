@@ -221,6 +221,11 @@ static void test_group_memory(void) {
     CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
     CHECK(!rl_docres_group_is_last(r));
     const char *pair[2] = {"FRD", "SYL"};
+    CHECK(rl_docres_other_person(r, "IRNGOV") == NULL);
+    rl_docres_person_add(r, NULL, "FRDGOV", "PRESIDENT");
+    rl_docres_person_add(r, NULL, "IRNGOV", "PRESIDENT");
+    CHECK_STR(rl_docres_other_person(r, "IRNGOV"), "FRDGOV");
+    CHECK_STR(rl_docres_other_person(r, "FRDGOV"), "IRNGOV");
     rl_docres_group_set(r, pair, 1);                /* one actor is no group */
     CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
     rl_docres_group_set(r, pair, 2);
@@ -301,6 +306,29 @@ static void test_counterpart_pair(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_his_friend_is_someone_else(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president visited Iran. The Iranian president praised his
+         * friend. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 visited visit VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 Iranian Iranian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 his his PRON 6 nmod:poss\n"
+        "6 friend friend NOUN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNGOV", "FRDGOV");
+    rl_arena_free(c.arena);
+}
+
 static void test_headline_repeat_is_one_event(void) {
     if (!dicts) SKIP("fixture dictionaries did not load");
     coded c;
@@ -339,6 +367,7 @@ int main(void) {
     RUN(test_both_and_the_two);
     RUN(test_counterpart_pair);
     RUN(test_headline_repeat_is_one_event);
+    RUN(test_his_friend_is_someone_else);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
