@@ -1201,6 +1201,15 @@ static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
     return rc;
 }
 
+/* Whether the phrase of token c begins right after punctuation ("…,” the minister
+ * told …"). */
+static bool after_punct(const rl_tree *t, int c) {
+    int lo = c;
+    for (int i = 0; i < c; i++)
+        if (rl_tree_dominates(t, c, i)) { lo = i; break; }
+    return lo > 0 && upos_is(t, lo - 1, "PUNCT");
+}
+
 static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     const rl_tree *t = &sc->t;
     rl_arena *a = sc->doc->arena;
@@ -1320,7 +1329,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "…, he said": the say verb hangs off the event as parataxis */
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
-            if (rl_tree_rel(t, c, "parataxis") && (class_of(t, c) == CL_SAY || say_like(t, c))) {
+            /* (or as an adverbial clause after it: "“We will never …,” the minister told
+             * journalists") */
+            bool after = rl_tree_rel(t, c, "advcl") && c > p && rl_tree_child(t, c, "mark") < 0 &&
+                         rl_tree_child(t, c, "nsubj") >= 0 && after_punct(t, c);
+            if ((rl_tree_rel(t, c, "parataxis") || after) &&
+                (class_of(t, c) == CL_SAY || say_like(t, c))) {
                 d.speaker = speaker_of(sc, c);
                 d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
