@@ -277,6 +277,8 @@ static void agents_roles(void) {
     CHECK((e = agent("UNIONS")) != NULL);
     CHECK_STR(e->code, "LAB");
     CHECK(agent("UNION") == NULL);     /* the singular is too often the EU */
+    CHECK((e = agent("DEPOSED PRESIDENT")) != NULL);
+    CHECK_STR(e->code, "ELI");
 }
 
 /* Cities that stand for their state when they are the object of an act (A2). */
@@ -293,6 +295,8 @@ static void cities_code_their_state(void) {
     /* Personal names and contested places are left out. */
     CHECK(actor_all("FARAH", 0) == NULL);
     CHECK(actor_all("SHUSHA", 0) == NULL);
+    /* An identity group with no CAMEO code: its country plus CVL (A1). */
+    CHECK_STR(actor_all("ROHINGYA", 0), "MMRCVL");
 }
 
 static void discards_sport_and_markets(void) {
