@@ -508,7 +508,10 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
-        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
+        /* "Sanctions on Belarusian exports were imposed by Canada": a passive subject's
+         * modifiers too */
+        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp") ||
+            rl_tree_rel(t, c, "nsubj:pass"))
             n = nested_targets(t, c, 2, out, n, max);
         /* "threatened to flood the EU": the complement's object */
         int co;
@@ -828,9 +831,13 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         nt = ns;
     }
     if (nt == 0 && sc->opts->require_dyad) return 0;
-    /* "X hosted her Nigerian counterpart": the two are a pair ("the two ministers") */
-    if (ns == 1 && nt == 1 && tgt >= 0 && strcmp(t->ulemma[tgt], "COUNTERPART") == 0 &&
-        strcmp(srcs[0].code, tgts[0].code) != 0) {
+    /* "X hosted her Nigerian counterpart", "Mexico's president received the Guatemalan
+     * president": two people who met are a pair ("the two leaders") */
+    char c1[4], c2[4];
+    if (ns == 1 && nt == 1 && tgt >= 0 &&
+        (strcmp(t->ulemma[tgt], "COUNTERPART") == 0 || (srcs[0].person && tgts[0].person)) &&
+        rl_code_country(srcs[0].code, c1) && rl_code_country(tgts[0].code, c2) &&
+        strcmp(c1, c2) != 0) {
         const char *pair[2] = {srcs[0].code, tgts[0].code};
         rl_docres_group_set(sc->dr, pair, 2);
     }
@@ -1156,6 +1163,16 @@ static bool actor_word(const sent_ctx *sc, int i) {
            strcmp(t->ulemma[i], "COUNTERPART") == 0;
 }
 
+/* Whether the owner w of a thing resolves to an actor other than the source. */
+static bool owner_ok(const sent_ctx *sc, int w, int src) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x, s;
+    if (!rl_actor_resolve1(&ac, w, &x)) return false;
+    return !(src >= 0 && rl_actor_resolve1(&ac, antecedent(&sc->t, src), &s) &&
+             strcmp(s.code, x.code) == 0);
+}
+
 /* "denounced the Israeli strike on the hospital", "vetoed the European aid package for
  * Ukraine", "demanded his resignation": a reaction to something an actor owns or did
  * is aimed at that actor. The owner of the object (a possessive, or a capitalised
@@ -1175,15 +1192,16 @@ static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int tg
             bool owner = rl_tree_rel(t, w, "nmod:poss") ||
                          ((rl_tree_rel(t, w, "amod") || rl_tree_rel(t, w, "compound")) &&
                           f && f[0] >= 'A' && f[0] <= 'Z');
-            if (!owner) continue;
-            rl_actor_ctx ac = sc->actx;
-            ac.remember = false;
-            rl_actor x, s;
-            if (!rl_actor_resolve1(&ac, w, &x)) continue;
-            if (src >= 0 && rl_actor_resolve1(&ac, antecedent(t, src), &s) &&
-                strcmp(s.code, x.code) == 0)
-                continue;
-            return w;
+            if (owner && owner_ok(sc, w, src)) return w;
+        }
+        /* "a proposal by Brazil", "the treaty drafted by Azerbaijan" */
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            int w = t->kids[j], ag = -1;
+            const char *cs = rl_tree_case(t, w);
+            if (rl_tree_rel(t, w, "nmod") && cs && strcmp(cs, "BY") == 0) ag = w;
+            else if (rl_tree_rel(t, w, "acl") && !rl_tree_rel(t, w, "acl:relcl"))
+                ag = passive_agent(t, w);
+            if (ag >= 0 && owner_ok(sc, ag, src)) return ag;
         }
         if (k >= 0) return -1;   /* the first object decides */
     }

@@ -329,6 +329,31 @@ static void test_his_friend_is_someone_else(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_two_people_who_met_are_a_pair(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president met the Sylvanian president. The two presidents
+         * praised Iran. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 met meet VERB 0 root\n"
+        "5 the the DET 7 det\n"
+        "6 Sylvanian Sylvanian ADJ 7 amod\n"
+        "7 president president NOUN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 two two NUM 3 nummod\n"
+        "3 presidents president NOUN/NNS 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "FRDGOV", "IRN");
+    CHECK_INT(count_in(&c, 1, "051"), 2);
+    rl_arena_free(c.arena);
+}
+
 static void test_headline_repeat_is_one_event(void) {
     if (!dicts) SKIP("fixture dictionaries did not load");
     coded c;
@@ -367,6 +392,7 @@ int main(void) {
     RUN(test_both_and_the_two);
     RUN(test_counterpart_pair);
     RUN(test_headline_repeat_is_one_event);
+    RUN(test_two_people_who_met_are_a_pair);
     RUN(test_his_friend_is_someone_else);
     rl_dicts_close(dicts);
     return CHECK_DONE();
