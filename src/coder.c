@@ -298,6 +298,11 @@ static int antecedent(const rl_tree *t, int i) {
     if (i < 0 || !is_relative_pronoun(t, i)) return i;
     int v = rl_tree_head(t, i);
     if (v >= 0 && rl_tree_rel(t, v, "acl")) return rl_tree_head(t, v);
+    /* "the Chinese president, who promised …" parsed as a parenthetical clause: the
+     * office holder before the comma */
+    if (i >= 2 && strcmp(t->uform[i], "WHO") == 0 && v >= 0 && rl_tree_rel(t, v, "parataxis") &&
+        upos_is(t, i - 1, "PUNCT") && upos_is(t, i - 2, "NOUN") && rl_person_role(t->ulemma[i - 2]))
+        return i - 2;
     return i;
 }
 

@@ -44,6 +44,9 @@ const char *rl_docres_role(const rl_docres *r, const char *role);
  * plural is asked for ("they"), or NULL. */
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural);
 const char *rl_docres_last_actor(const rl_docres *r, bool plural);
+/* The last non-person actor that is more than a bare country ("Hamas", "the EU"), which
+ * "the group" or "the organisation" stands for; NULL if none. */
+const char *rl_docres_last_body(const rl_docres *r);
 
 /* The last actors named together ("Vietnam and the Philippines", "X hosted her Nigerian
  * counterpart"), which "both governments", "the two ministers" and "they" may stand for

@@ -354,6 +354,41 @@ static void test_two_people_who_met_are_a_pair(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_the_group_and_who(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* Brazil met the Iranian rebels in Moscow. The group praised Freedonia. */
+        "1 Brazil Brazil PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Iranian Iranian ADJ 5 amod\n"
+        "5 rebels rebel NOUN/NNS 2 obj\n"
+        "6 in in ADP 7 case\n"
+        "7 Moscow Moscow PROPN 2 obl\n"
+        "\n"
+        "1 The the DET 2 det\n"
+        "2 group group NOUN 3 nsubj\n"
+        "3 praised praise VERB 0 root\n"
+        "4 Freedonia Freedonia PROPN 3 obj\n"
+        "\n"
+        /* Iran met the Brazilian president, who attacked Freedonia. (", who" as a
+         * clause of its own) */
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Brazilian Brazilian ADJ 5 amod\n"
+        "5 president president NOUN 2 obj\n"
+        "6 , , PUNCT 8 punct\n"
+        "7 who who PRON 8 nsubj\n"
+        "8 attacked attack VERB 2 parataxis\n"
+        "9 Freedonia Freedonia PROPN 8 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNREB", "FRD");   /* the group: not Moscow's country */
+    EV(2, "190", "BRAGOV", "FRD");
+    rl_arena_free(c.arena);
+}
+
 static void test_headline_repeat_is_one_event(void) {
     if (!dicts) SKIP("fixture dictionaries did not load");
     coded c;
@@ -392,6 +427,7 @@ int main(void) {
     RUN(test_both_and_the_two);
     RUN(test_counterpart_pair);
     RUN(test_headline_repeat_is_one_event);
+    RUN(test_the_group_and_who);
     RUN(test_two_people_who_met_are_a_pair);
     RUN(test_his_friend_is_someone_else);
     rl_dicts_close(dicts);
