@@ -585,6 +585,12 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     return false;
 }
 
+/* Intent verbs that take someone else's act as an object and infinitive. */
+static bool wish_verb(const rl_tree *t, int g) {
+    const char *l = t->ulemma[g];
+    return strcmp(l, "WANT") == 0 || strcmp(l, "EXPECT") == 0 || strcmp(l, "WISH") == 0;
+}
+
 /* Verbs that pass an event noun's subject down ("reiterated its rejection") but report
  * speech when they take a clause ("reiterated that ..."). */
 static bool say_like(const rl_tree *t, int g) {
@@ -1303,6 +1309,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             cur = g;
             break;
         } else {
+            /* "Iran wants Germany to pay compensation", "expects China to release …":
+             * wanting someone else to act is an appeal to them, not an intent */
+            if (cls == CL_INTENT && rl_tree_rel(t, cur, "xcomp") && wish_verb(t, g)) {
+                int o = rl_tree_child(t, g, "obj");
+                if (o >= 0 && o < cur) cls = CL_APPEAL;
+            }
             /* rejecting a call for an act rejects the act: "rejected calls to free the
              * prisoners" is 1243, not a rejected appeal */
             const char *from = cls == CL_REJECT && requested ? requested : d.code;

@@ -1063,6 +1063,22 @@ static void test_passive_subject_modifier_is_a_target(void) {
     END();
 }
 
+static void test_wanting_another_to_act_is_an_appeal(void) {
+    /* "Iran wants Freedonia to release the prisoners": an appeal to Freedonia, not an
+     * intent of Iran's */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 wants want VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 to to PART 5 mark\n"
+         "5 release release VERB 2 xcomp\n"
+         "6 the the DET 7 det\n"
+         "7 prisoners prisoner NOUN 5 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0253", "IRN", "FRD");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1575,6 +1591,7 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_wanting_another_to_act_is_an_appeal);
     RUN(test_reaction_to_a_proposal_by_an_actor);
     RUN(test_passive_subject_modifier_is_a_target);
     RUN(test_quote_with_speaker_as_adverbial_clause);
