@@ -585,6 +585,32 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     return false;
 }
 
+/* The verb that stops the act at p ("stop kidnappings", "halted its offensive",
+ * "ceased firing"): p is its object or complement; -1 if none. */
+static int ceased_by(const rl_tree *t, int p) {
+    static const char *const w[] = {"STOP", "HALT", "CEASE", "END", "SUSPEND", NULL};
+    int g = rl_tree_head(t, p);
+    if (g < 0 || !(rl_tree_rel(t, p, "obj") || rl_tree_rel(t, p, "xcomp")) ||
+        !upos_is(t, g, "VERB"))
+        return -1;
+    for (int i = 0; w[i]; i++)
+        if (strcmp(t->ulemma[g], w[i]) == 0) return g;
+    return -1;
+}
+
+/* What stopping an act amounts to: ending force, coercion, threats or violence is
+ * de-escalation (087); ending talks or mediation halts them (164, 165); ending aid
+ * reduces it (162x). NULL for anything else (the stop verb's own entry decides). */
+static const char *cease_code(const char *code) {
+    if (!valid_code(code)) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 13 || root == 15 || (root >= 17 && root <= 20)) return "087";
+    if (root == 4) return code[2] == '5' ? "165" : "164";
+    if (root == 7) return code[2] == '1' ? "1621" : code[2] == '2' ? "1622"
+                        : code[2] == '3' ? "1623" : "162";
+    return NULL;
+}
+
 /* Intent verbs that take someone else's act as an object and infinitive. */
 static bool wish_verb(const rl_tree *t, int g) {
     const char *l = t->ulemma[g];
@@ -1284,6 +1310,21 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     int cond = if_clause(t, p);
 
     int cur = p;
+    /* "agreed to stop kidnappings": the stopping is the act, done by its subject */
+    int cv = ceased_by(t, p);
+    const char *cc = cv >= 0 && !d.negated ? cease_code(d.code) : NULL;
+    if (cc) {
+        d.code = cc;
+        int s = subject_of(t, cv, 0);
+        if (s >= 0) d.src = s;
+        if (d.nchain < 16) d.chain[d.nchain++] = cv;
+        d.trigger = words2(a, t->s->tokens[cv].form, d.trigger);
+        if (is_negated(t, cv)) return 0;   /* "did not stop": nothing happened */
+        must = must || has_aux(t, cv, aux_must);
+        will = will || has_aux(t, cv, aux_will);
+        maybe = maybe || has_aux(t, cv, aux_maybe);   /* "could end the talks" */
+        cur = cv;
+    }
     bool linked = false;            /* made the condition of something */
     const char *requested = NULL;   /* the act an appeal or demand asked for */
     for (int hop = 0; hop < 12; hop++) {
@@ -1538,6 +1579,11 @@ static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) 
             (rl_code_is_null(sc->match[p].code.code) && !sc->match[p].code.negated[0]))
             continue;
         int cur = p;
+        int cv = ceased_by(t, p);
+        if (cv >= 0 && cease_code(sc->match[p].code.code)) {
+            absorbed[cv] = true;   /* "stop the attacks": one event, the de-escalation */
+            cur = cv;
+        }
         for (int hop = 0; hop < 12; hop++) {
             verb_class cls;
             int g = governor(t, &cur, &cls);

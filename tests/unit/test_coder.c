@@ -1079,6 +1079,35 @@ static void test_wanting_another_to_act_is_an_appeal(void) {
     END();
 }
 
+static void test_agreeing_to_stop_attacks(void) {
+    /* "Iran agreed to stop airstrikes on Freedonia": intent to de-escalate (0356), not
+     * an intent to attack */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 agreed agree VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 stop stop VERB 2 xcomp\n"
+         "5 airstrikes airstrike NOUN 4 obj\n"
+         "6 on on ADP 7 case\n"
+         "7 Freedonia Freedonia PROPN 5 nmod\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0356", "IRN", "FRD");
+    END();
+}
+
+static void test_stopping_talks_halts_them(void) {
+    /* "Iran stopped negotiating with Freedonia": 164, halt negotiations */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 stopped stop VERB 0 root\n"
+         "3 negotiating negotiate VERB 2 xcomp\n"
+         "4 with with ADP 5 case\n"
+         "5 Freedonia Freedonia PROPN 3 obl\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("164", "IRN", "FRD");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1591,6 +1620,8 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_agreeing_to_stop_attacks);
+    RUN(test_stopping_talks_halts_them);
     RUN(test_wanting_another_to_act_is_an_appeal);
     RUN(test_reaction_to_a_proposal_by_an_actor);
     RUN(test_passive_subject_modifier_is_a_target);
