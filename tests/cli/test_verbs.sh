@@ -151,6 +151,10 @@ Japan reduced food supplies to North Korea.	JPN	1623
 Chadian rebels attempted to assassinate the president.	TCDREB	185
 Russian hackers defaced government websites.	RUS	176
 The United States demanded that China drop barriers to American exports.	USA	1054
+Turkey moved tanks to the Syrian border.	TUR	154
+Britain provided Poland with air defence systems.	GBR	072
+A Kenyan court found the former minister guilty of corruption.	KENJUD	116
+French police searched the minister's office for evidence.	FRACOP	091
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
