@@ -155,6 +155,8 @@ Turkey moved tanks to the Syrian border.	TUR	154
 Britain provided Poland with air defence systems.	GBR	072
 A Kenyan court found the former minister guilty of corruption.	KENJUD	116
 French police searched the minister's office for evidence.	FRACOP	091
+Japan sent medical supplies to Turkey.	JPN	073
+Serbian opposition parties formed an alliance against the president.	SRBOPP	113
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
