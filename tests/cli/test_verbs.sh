@@ -157,6 +157,8 @@ A Kenyan court found the former minister guilty of corruption.	KENJUD	116
 French police searched the minister's office for evidence.	FRACOP	091
 Japan sent medical supplies to Turkey.	JPN	073
 Serbian opposition parties formed an alliance against the president.	SRBOPP	113
+Sudan ordered aid workers to leave Darfur.	SDN	1663
+Syria demanded that Turkey stop violating its airspace.	SYR	1056
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
