@@ -44,7 +44,8 @@ typedef enum verb_class {
     CL_THREATEN,   /* 13x: threaten ... */
     CL_FAIL,       /* failing to do something is no event */
     CL_CONSIDER,   /* weighing an act is 014, "consider policy option" */
-    CL_CONDITION   /* "linked talks to the lifting of sanctions": a demand (10x) */
+    CL_CONDITION,  /* "linked talks to the lifting of sanctions": a demand (10x) */
+    CL_DENY        /* "denied that its aircraft bombed …": the act is not asserted */
 } verb_class;
 
 static const struct { const char *lemma; verb_class cls; } class_table[] = {
@@ -80,6 +81,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"CONSIDER", CL_CONSIDER}, {"WEIGH", CL_CONSIDER}, {"MULL", CL_CONSIDER},
     {"CONTEMPLATE", CL_CONSIDER}, {"MULLING", CL_CONSIDER},
     {"LINK", CL_CONDITION}, {"TIE", CL_CONDITION}, {"CONDITION", CL_CONDITION},
+    {"DENY", CL_DENY},
 };
 
 static verb_class class_of(const rl_tree *t, int i) {
@@ -204,7 +206,7 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (!valid_code(code)) return NULL;
     /* making an act the condition of something demands it */
     if (cls == CL_CONDITION) cls = CL_DEMAND;
-    if (cls == CL_FAIL) return NULL;
+    if (cls == CL_FAIL || cls == CL_DENY) return NULL;
     if (cls == CL_CONSIDER) return "014";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int d = code[2] - '0';
@@ -345,7 +347,8 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         /* "it is prepared to ...": a state, not a passive act; its subject is who
          * intends */
         int ag = passive_agent(t, p);
-        return ag < 0 && class_of(t, p) == CL_INTENT ? sp : ag;
+        return ag < 0 && class_of(t, p) == CL_INTENT && rl_tree_child(t, p, "xcomp") >= 0
+                   ? sp : ag;   /* not "was sworn in as president" */
     }
     int s = rl_tree_child(t, p, "nsubj");
     if (s >= 0) {
@@ -560,7 +563,7 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         return m >= 0 && strcmp(t->uform[m], "THAT") == 0;
     }
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
-                                             cls == CL_REJECT;
+                                             cls == CL_REJECT || cls == CL_DENY;
     /* "called on Iran to release ...": the infinitive is often parsed as a purpose
      * clause */
     if (rl_tree_rel(t, cur, "advcl")) {
@@ -2211,7 +2214,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         /* what an accusation alleges ("accused Iran of attacking ...") is not an act
          * in its own right: it only picks the accusation's subcode */
         for (int p = 0; p < n; p++) {
-            if (!has[p] || strcmp(match[p].code.code, "112") != 0) continue;
+            if (!has[p] || strncmp(match[p].code.code, "112", 3) != 0) continue;
             for (int q = p + 1; q < n; q++)
                 if (has[q] && rl_tree_dominates(&sc.t, p, q)) skip[q] = true;
         }
