@@ -289,8 +289,8 @@ OTHER_STATES = [
 # International regions (CAMEO table 3.3): used when a report names a region, not
 # the countries in it.
 REGIONS = [
-    ("AFR", ["AFRICA", "AFRICAN", "AFRICAN NATIONS", "AFRICAN COUNTRIES", "AFRICAN STATES"]),
-    ("ASA", ["ASIA", "ASIAN", "ASIAN NATIONS", "ASIAN COUNTRIES"]),
+    ("AFR", ["AFRICA", "AFRICAN NATIONS", "AFRICAN COUNTRIES", "AFRICAN STATES"]),
+    ("ASA", ["ASIA", "ASIAN NATIONS", "ASIAN COUNTRIES"]),
     ("BLK", ["BALKANS", "THE BALKANS", "BALKAN STATES", "BALKAN COUNTRIES"]),
     ("CRB", ["CARIBBEAN", "THE CARIBBEAN", "CARIBBEAN NATIONS"]),
     ("CAU", ["CAUCASUS", "THE CAUCASUS", "SOUTH CAUCASUS", "NORTH CAUCASUS"]),
@@ -353,10 +353,11 @@ CITIES = [
     ("CHN", ["SHANGHAI", "URUMQI", "WUHAN"]),
 ]
 
-# "European" and "Western" qualify too many nouns to stand alone ("European markets",
+# "European", "Western", "African" and "Asian" qualify too many nouns to stand alone
+# ("European markets", "African runners", British "Asian MPs",
 # "Western music"), but with a word for state officials they name a region's governments
 # acting together ("European ministers", "Western diplomats"): REGION + GOV.
-REGION_OFFICIALS = [("EUROPEAN", "EUR"), ("WESTERN", "WST")]
+REGION_OFFICIALS = [("EUROPEAN", "EUR"), ("WESTERN", "WST"), ("AFRICAN", "AFR"), ("ASIAN", "ASA")]
 OFFICIAL_WORDS = ["LEADER", "MINISTER", "FOREIGN MINISTER", "DIPLOMAT", "OFFICIAL",
                   "ENVOY", "HEAD OF STATE", "HEADS OF STATE!", "HEAD OF GOVERNMENT",
                   "HEADS OF GOVERNMENT!"]
