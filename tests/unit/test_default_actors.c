@@ -305,6 +305,17 @@ static void former_states_and_dated_capitals(void) {
     CHECK_STR(actor_all("NORTHERN RHODESIA", 0), "ZMB");
     CHECK_STR(actor_all("UPPER VOLTA", 0), "BFA");
     CHECK_STR(actor_all("DAHOMEY", 0), "BEN");
+    CHECK_STR(actor_all("SOVIET BLOC", 0), "EEU");
+    /* Cold-war movements, dated where their role changed. */
+    CHECK_STR(actor_all("SANDINISTAS", 19850101), "NICGOVPTY");
+    CHECK_STR(actor_all("SANDINISTAS", 19950101), "NICOPPPTY");
+    CHECK_STR(actor_all("CONTRAS", 0), "NICINS");
+    CHECK(actor_all("CONTRA", 0) == NULL);
+    CHECK_STR(actor_all("MUJAHIDEEN", 19850101), "AFGINS");
+    CHECK(actor_all("MUJAHIDEEN", 20100101) == NULL);
+    CHECK_STR(actor_all("SWAPO", 19850101), "NAMINS");
+    CHECK_STR(actor_all("SWAPO", 20000101), "NAMGOVPTY");
+    CHECK_STR(actor_all("KLA", 19980601), "YUGSEP");
 }
 
 /* Regions act through their governments only with a word for officials; the bare
