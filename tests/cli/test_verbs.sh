@@ -174,6 +174,8 @@ A Turkish drone destroyed an Armenian tank.	TURMIL	1952
 The ELN rebels agreed to stop kidnappings.	COLINS	0356
 The Egyptian president appealed to students for an end to the agitation.	EGYGOV	0252
 The Egyptian president demanded an end to the agitation.	EGYGOV	1052
+Thousands of Syrians sought refuge in Turkey.	SYR	1033
+The dissident asked Britain for asylum.	-	0233
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
