@@ -1,7 +1,7 @@
 /* test_coder_targets.c — who acts and on whom, in shapes that hide it: negation put in
- * the past by reported speech, a meeting noun that is the purpose of a journey, and an
- * apposition the parser took for the subject. Hand-written trees, fixture
- * dictionaries. */
+ * the past by reported speech, a meeting noun that is the purpose of a journey, an
+ * apposition the parser took for the subject, and a role noun ("the rebels") that
+ * names a group met before. Hand-written trees, fixture dictionaries. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -134,6 +134,54 @@ static void test_apposition_parsed_as_subject(void) {
     END();
 }
 
+static void test_role_noun_is_the_group_named_with_it(void) {
+    /* "Iran negotiated with the Freedonian rebels in Sylvania. The rebels attacked
+     * Moscow.": the rebels are the Freedonian ones, not Sylvania's (the last country) */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 negotiated negotiate VERB/VBD 0 root\n"
+         "3 with with ADP 6 case\n"
+         "4 the the DET 6 det\n"
+         "5 Freedonian Freedonian ADJ 6 amod\n"
+         "6 rebels rebel NOUN 2 obl\n"
+         "7 in in ADP 8 case\n"
+         "8 Sylvania Sylvania PROPN 2 obl\n"
+         "9 . . PUNCT 2 punct\n"
+         "\n"
+         "1 The the DET 2 det\n"
+         "2 rebels rebel NOUN 3 nsubj\n"
+         "3 attacked attack VERB/VBD 0 root\n"
+         "4 Moscow Moscow PROPN 3 obj\n"
+         "5 . . PUNCT 3 punct\n", NULL);
+    EXPECT("046", "IRN", "FRDREB");
+    EXPECT("190", "FRDREB", "RUS");
+    END();
+}
+
+static void test_role_noun_takes_the_sentences_country_first(void) {
+    /* "… Freedonian rebels. Russia's government said the rebels attacked Moscow.": a
+     * country named before the role in its own sentence still decides */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 negotiated negotiate VERB/VBD 0 root\n"
+         "3 with with ADP 5 case\n"
+         "4 Freedonian Freedonian ADJ 5 amod\n"
+         "5 rebels rebel NOUN 2 obl\n"
+         "6 . . PUNCT 2 punct\n"
+         "\n"
+         "1 Russia Russia PROPN 3 nmod:poss\n"
+         "2 's 's PART 1 case\n"
+         "3 government government NOUN 4 nsubj\n"
+         "4 said say VERB/VBD 0 root\n"
+         "5 the the DET 6 det\n"
+         "6 rebels rebel NOUN 7 nsubj\n"
+         "7 attacked attack VERB/VBD 4 ccomp\n"
+         "8 Moscow Moscow PROPN 7 obj\n"
+         "9 . . PUNCT 4 punct\n", NULL);
+    EXPECT("190", "RUSREB", "RUS");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_backshifted_negation_is_a_refusal);
@@ -141,6 +189,8 @@ int main(void) {
     RUN(test_purpose_meeting_takes_the_travellers_subject);
     RUN(test_purpose_conflict_noun_is_not_the_subjects);
     RUN(test_apposition_parsed_as_subject);
+    RUN(test_role_noun_is_the_group_named_with_it);
+    RUN(test_role_noun_takes_the_sentences_country_first);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
