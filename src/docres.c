@@ -17,6 +17,10 @@ struct rl_docres {
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
     const char *last_person;
     const char *last_actor, *last_plural;
+    const char *group[RL_DOCRES_GROUP];   /* the last actors named together */
+    int ngroup;
+    unsigned seq, plural_seq, group_seq;  /* mention order: which came last */
+    int sentence, group_sentence;         /* sentences begun so far; the group's */
     char last_country[4];
     const char *speaker;
 };
@@ -94,9 +98,36 @@ const char *rl_docres_role(const rl_docres *r, const char *role) {
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
     if (r && code) {
         r->last_actor = code;
-        if (plural) r->last_plural = code;
+        if (plural) {
+            r->last_plural = code;
+            r->plural_seq = ++r->seq;
+        }
         note_country(r, code);
     }
+}
+
+void rl_docres_group_set(rl_docres *r, const char *const *codes, int n) {
+    if (!r || n < 2) return;
+    if (n > RL_DOCRES_GROUP) n = RL_DOCRES_GROUP;
+    for (int i = 0; i < n; i++) r->group[i] = codes[i];
+    r->ngroup = n;
+    r->group_seq = ++r->seq;
+    r->group_sentence = r->sentence;
+}
+
+void rl_docres_next_sentence(rl_docres *r) {
+    if (r) r->sentence++;
+}
+
+int rl_docres_group(const rl_docres *r, const char **out, int max) {
+    int n = 0;
+    for (int i = 0; r && i < r->ngroup && n < max; i++) out[n++] = r->group[i];
+    return n;
+}
+
+bool rl_docres_group_is_last(const rl_docres *r) {
+    return r && r->ngroup && r->group_seq > r->plural_seq &&
+           r->sentence - r->group_sentence <= 1;
 }
 
 const char *rl_docres_last_actor(const rl_docres *r, bool plural) {

@@ -42,6 +42,18 @@ const char *rl_docres_role(const rl_docres *r, const char *role);
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural);
 const char *rl_docres_last_actor(const rl_docres *r, bool plural);
 
+/* The last actors named together ("Vietnam and the Philippines", "X hosted her Nigerian
+ * counterpart"), which "both governments", "the two ministers" and "they" may stand for
+ * later. rl_docres_group copies up to max of them into out and returns how many;
+ * rl_docres_group_is_last tells whether "they" may mean the group: it came after the
+ * last plural actor, in this sentence or the one before (rl_docres_next_sentence counts
+ * the sentences as the coder reads them). */
+#define RL_DOCRES_GROUP 4
+void rl_docres_group_set(rl_docres *r, const char *const *codes, int n);
+int rl_docres_group(const rl_docres *r, const char **out, int max);
+bool rl_docres_group_is_last(const rl_docres *r);
+void rl_docres_next_sentence(rl_docres *r);
+
 /* The country of the most recent actor or person with one ("IRN" from IRNGOV; IGO, NGO
  * and other non-state prefixes do not count), or NULL. */
 const char *rl_docres_last_country(const rl_docres *r);
