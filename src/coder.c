@@ -22,6 +22,7 @@
  * Duplicate events (same source, target, code and date) are merged.
  */
 #include "coder.h"
+#include "coder_violence.h"
 #include "actors.h"
 #include "docres.h"
 #include "patterns.h"
@@ -726,6 +727,8 @@ typedef struct ev_draft {
     int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
+    const char *tgt_code;   /* a target with no token ("the government" a protest implies) */
+    const char *tgt_text;
 } ev_draft;
 
 /* A meeting away from home: CAMEO's 044 "meet at a third location" when the place
@@ -806,6 +809,13 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     if (ns == 0) return 0;   /* no event without a known source */
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
+    if (nt == 0 && dr->tgt_code) {
+        memset(&tgts[0], 0, sizeof tgts[0]);
+        tgts[0].code = dr->tgt_code;
+        tgts[0].text = dr->tgt_text;
+        tgts[0].head = -1;
+        nt = 1;
+    }
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
@@ -818,6 +828,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     /* "X hosted her Nigerian counterpart": the two are a pair ("the two ministers") */
     if (ns == 1 && nt == 1 && tgt >= 0 && strcmp(t->ulemma[tgt], "COUNTERPART") == 0 &&
         strcmp(srcs[0].code, tgts[0].code) != 0) {
+        tgts[0].code = rl_counterpart_code(a, srcs[0].code, tgts[0].code);
         const char *pair[2] = {srcs[0].code, tgts[0].code};
         rl_docres_group_set(sc->dr, pair, 2);
     }
@@ -1382,6 +1393,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
     d.conditional = cond >= 0 || linked;
+    rl_force_draft fd = {d.code, d.src, d.tgt, NULL, NULL};
+    rl_force_refine(&sc->actx, p, &fd);   /* weapons, casualties, protest aims */
+    d.code = fd.code;
+    d.tgt = fd.tgt;
+    d.tgt_code = fd.tgt_code;
+    d.tgt_text = fd.tgt_text;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
@@ -2070,6 +2087,9 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             /* "bombed the town, killing dozens": the consequence belongs to the main
              * event */
             int h = rl_tree_head(&sc.t, p);
+            /* "dropped chlorine-filled bombs …, killing": the consequence may hang on
+             * an uncoded xcomp of the act */
+            while (h >= 0 && !has[h] && rl_tree_rel(&sc.t, h, "xcomp")) h = rl_tree_head(&sc.t, h);
             size_t fl = strlen(sc.t.uform[p]);
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && fl > 4 &&
                 strcmp(sc.t.uform[p] + fl - 3, "ING") == 0 &&
@@ -2086,9 +2106,14 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         /* what an accusation alleges ("accused Iran of attacking ...") is not an act
          * in its own right: it only picks the accusation's subcode */
         for (int p = 0; p < n; p++) {
-            if (!has[p] || strcmp(match[p].code.code, "112") != 0) continue;
+            /* nor is what a denial denies ("denied that its aircraft had bombed …") */
+            if (!has[p]) continue;
+            bool deny = strcmp(match[p].code.code, "016") == 0 && rl_denial_verb(sc.t.ulemma[p]);
+            if (strcmp(match[p].code.code, "112") != 0 && !deny) continue;
             for (int q = p + 1; q < n; q++)
-                if (has[q] && rl_tree_dominates(&sc.t, p, q)) skip[q] = true;
+                if (has[q] && (deny ? rl_denial_covers(&sc.t, p, q)
+                                    : rl_tree_dominates(&sc.t, p, q)))
+                    skip[q] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
         for (int p = 0; p < n; p++) {
