@@ -2100,8 +2100,13 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             int mk = rl_tree_child(&sc.t, p, "mark");
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && mk >= 0 &&
                 strcmp(sc.t.uform[mk], "TO") == 0 &&
-                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT))
+                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT)) {
                 skip[p] = true;
+                /* "… to protest their detention by Israel": what is protested is the
+                 * protest's aim, not an act reported in its own right */
+                int po = rl_protest_object(&sc.t, p);
+                if (po >= 0) skip[po] = true;
+            }
         }
         /* what an accusation alleges ("accused Iran of attacking ...") is not an act
          * in its own right: it only picks the accusation's subcode */

@@ -171,22 +171,38 @@ static bool has_country(const char *code) {
     return code && rl_code_country(code, cc);
 }
 
-/* Whether phrase v says whose people they are: a modifier naming a country
- * ("Freedonian civilians", "civilians in Axum", "dozens of Yazidi men"). */
-static bool names_country(const rl_actor_ctx *ac, int v, int depth) {
+/* The word in phrase v that names a country ("Freedonian civilians", "civilians in
+ * the Ethiopian town of Axum", "dozens of Yazidi men in Iraq"), or -1. Only names and
+ * adjectives count: a role noun would be given a country by guesswork. */
+static int country_word(const rl_actor_ctx *ac, int v, int depth) {
     const rl_tree *t = ac->t;
     for (int k = t->kid_off[v]; k < t->kid_off[v + 1]; k++) {
         int c = t->kids[k];
+        const char *f = t->s->tokens[c].form;
         rl_actor x;
         if (!(rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "compound") ||
               rl_tree_rel(t, c, "nmod:poss") || rl_tree_rel(t, c, "nmod") ||
               rl_tree_rel(t, c, "flat")))
             continue;
-        if (rl_actor_resolve1(ac, c, &x) && has_country(x.code)) return true;
-        if (depth < 2 && rl_tree_rel(t, c, "nmod") && names_country(ac, c, depth + 1))
-            return true;
+        if ((upos(t, c, "PROPN") || upos(t, c, "ADJ")) && f && f[0] >= 'A' && f[0] <= 'Z' &&
+            rl_actor_resolve1(ac, c, &x) && has_country(x.code))
+            return c;
+        if (depth < 3 && rl_tree_rel(t, c, "nmod")) {
+            int w = country_word(ac, c, depth + 1);
+            if (w >= 0) return w;
+        }
     }
-    return false;
+    return -1;
+}
+
+/* A bare role's code ("CVL", or a role the resolver gave a guessed country) put under
+ * country cc; NULL when the code is not a plain role (IGOPKO, a named group). */
+static const char *role_in(rl_arena *a, const char *code, const char *cc) {
+    const char *role = has_country(code) ? code + 3 : code;
+    if (strlen(role) != 3 || strncmp(role, "IGO", 3) == 0 || strncmp(role, "NGO", 3) == 0 ||
+        strncmp(role, "IMG", 3) == 0)
+        return NULL;
+    return rl_arena_printf(a, "%s%s", cc, role);
 }
 
 /* The people hurt, as the target: a phrase with no country of its own ("dozens of
@@ -197,49 +213,126 @@ static void casualty_target(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
     if (v < 0) return;
     rl_actor_ctx ac = *ac0;
     ac.remember = false;
-    ac.default_country = NULL;
     rl_actor x, place;
-    if (!rl_actor_resolve1(&ac, v, &x)) {
-        ac.default_country = ac0->default_country;
-        if (!rl_actor_resolve1(&ac, v, &x)) return;   /* "twenty cadets": the place stays */
-        ac.default_country = NULL;
-    }
-    if (has_country(x.code) && names_country(&ac, v, 0)) {
-        d->tgt = v;
-        return;
-    }
-    ac.default_country = ac0->default_country;
+    if (!rl_actor_resolve1(&ac, v, &x)) return;   /* "twenty cadets": the place stays */
     char cc[4];
-    /* the role without any country the resolver guessed for it */
-    const char *role = has_country(x.code) ? x.code + 3 : x.code;
-    if (d->tgt >= 0 && rl_actor_resolve1(&ac, d->tgt, &place) &&
-        rl_code_country(place.code, cc) && strlen(role) == 3 && strncmp(role, "IGO", 3) != 0 &&
-        strncmp(role, "NGO", 3) != 0 && strncmp(role, "IMG", 3) != 0) {
-        d->tgt_code = rl_arena_printf(ac.arena, "%s%s", cc, role);
-        d->tgt_text = x.text;
-        d->tgt = -1;
-        return;
+    if (country_word(&ac, v, 0) < 0 && d->tgt >= 0 && rl_actor_resolve1(&ac, d->tgt, &place) &&
+        rl_code_country(place.code, cc)) {
+        const char *code = role_in(ac.arena, x.code, cc);
+        if (code) {
+            d->tgt_code = code;
+            d->tgt_text = x.text;
+            d->tgt = -1;
+            return;
+        }
     }
-    d->tgt = v;   /* resolved again with the default country in emit */
+    d->tgt = v;
 }
 
+/* "massacred hundreds of civilians in the Ethiopian town of Axum": a role target whose
+ * phrase names a country further in takes that country, not the source's. */
+static void target_country(const rl_actor_ctx *ac0, rl_force_draft *d) {
+    if (d->tgt < 0 || d->tgt_code) return;
+    rl_actor_ctx ac = *ac0;
+    ac.remember = false;
+    rl_actor x, y;
+    int w = country_word(&ac, d->tgt, 0);
+    char cx[4], cy[4];
+    if (w < 0 || !rl_actor_resolve1(&ac, d->tgt, &x) || !rl_actor_resolve1(&ac, w, &y) ||
+        !rl_code_country(x.code, cx) || !rl_code_country(y.code, cy) || strcmp(cx, cy) == 0)
+        return;
+    const char *code = role_in(ac.arena, x.code, cy);
+    if (code) {
+        d->tgt_code = code;
+        d->tgt_text = x.text;
+        d->tgt = -1;
+    }
+}
+
+static const char *const where[] = {"AT", "OUTSIDE", "NEAR", "INSIDE", "IN", "ACROSS",
+                                    "AROUND", NULL};
+
 /* "detonated a car bomb outside a police academy": with nobody named as hurt, a
- * building that codes an institution is the target (a bare country is only where). */
+ * building that codes an institution is the target (a bare country is only where);
+ * "struck targets across northern Gaza": a site that codes nothing stands for the
+ * country it is in (guideline A2). */
 static void building_target(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
-    static const char *const where[] = {"AT", "OUTSIDE", "NEAR", "INSIDE", "IN", NULL};
     const rl_tree *t = ac0->t;
     rl_actor_ctx ac = *ac0;
     ac.remember = false;
+    rl_actor x;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
-        rl_actor x;
         if (rl_tree_rel(t, c, "obl") && cs && in_list(cs, where) &&
             rl_actor_resolve1(&ac, c, &x) && strlen(x.code) > 3 && has_country(x.code)) {
             d->tgt = c;
             return;
         }
     }
+    int o = rl_tree_child(t, p, "obj");
+    if (o < 0 || !upos(t, o, "NOUN") || rl_actor_resolve1(&ac, o, &x)) return;
+    for (int k = t->kid_off[o]; k < t->kid_off[o + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        if (rl_tree_rel(t, c, "nmod") && cs && in_list(cs, where) &&
+            rl_actor_resolve1(&ac, c, &x) && strlen(x.code) == 3 && has_country(x.code)) {
+            d->tgt = c;
+            return;
+        }
+    }
+}
+
+/* ---- force posture (guideline T2: 15x targets the party it is aimed at) ---- */
+
+static bool same_country(const rl_actor_ctx *ac0, int a, int b) {
+    rl_actor_ctx ac = *ac0;
+    ac.remember = false;
+    rl_actor x, y;
+    char cx[4], cy[4];
+    return a >= 0 && b >= 0 && rl_actor_resolve1(&ac, a, &x) && rl_actor_resolve1(&ac, b, &y) &&
+           rl_code_country(x.code, cx) && rl_code_country(y.code, cy) && strcmp(cx, cy) == 0;
+}
+
+/* "moved troops to the Ukrainian border", "reinforced its police on the border with
+ * Turkey": the country whose border it is. */
+static int border_owner(const rl_actor_ctx *ac0, int x, int src, int depth) {
+    static const char *const edge[] = {"BORDER", "FRONTIER", "BOUNDARY", "COAST", NULL};
+    const rl_tree *t = ac0->t;
+    rl_actor_ctx ac = *ac0;
+    ac.remember = false;
+    rl_actor y;
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1]; k++) {
+        int c = t->kids[k];
+        if (!rl_tree_rel(t, c, "obl") && !rl_tree_rel(t, c, "nmod") && !rl_tree_rel(t, c, "obj"))
+            continue;
+        if (in_list(t->ulemma[c], edge)) {
+            for (int j = t->kid_off[c]; j < t->kid_off[c + 1]; j++) {
+                int w = t->kids[j];
+                const char *cs = rl_tree_case(t, w);
+                const char *f = t->s->tokens[w].form;
+                bool owner = rl_tree_rel(t, w, "nmod:poss") ||
+                             (rl_tree_rel(t, w, "nmod") && cs && strcmp(cs, "WITH") == 0) ||
+                             (rl_tree_rel(t, w, "amod") && f && f[0] >= 'A' && f[0] <= 'Z');
+                if (owner && rl_actor_resolve1(&ac, w, &y) && has_country(y.code) &&
+                    !same_country(&ac, w, src))
+                    return w;
+            }
+        }
+        if (depth < 2) {
+            int w = border_owner(ac0, c, src, depth + 1);
+            if (w >= 0) return w;
+        }
+    }
+    return -1;
+}
+
+static void posture_target(const rl_actor_ctx *ac, int p, rl_force_draft *d) {
+    /* one's own forces or territory are where the posture is, not whom it is aimed
+     * at ("deployed troops to Kashmir", "ordered the National Guard onto the streets
+     * of Washington") */
+    if (d->tgt >= 0 && same_country(ac, d->tgt, d->src)) d->tgt = -1;
+    if (d->tgt < 0) d->tgt = border_owner(ac, p, d->src, 0);
 }
 
 /* ---- protests (guideline T2, CAMEO 141-145 subcodes) ---- */
@@ -397,10 +490,15 @@ void rl_force_refine(const rl_actor_ctx *ac, int p, rl_force_draft *d) {
         protest_aim(ac, p, d);
         return;
     }
+    if (root == 15) {
+        posture_target(ac, p, d);
+        return;
+    }
     if (root < 18 || root > 20) return;
     d->code = weapon_code(t, p, d->src, d->code);
     casualty_target(ac, p, d);
     if (d->tgt < 0 && !d->tgt_code) building_target(ac, p, d);
+    target_country(ac, d);
 }
 
 const char *rl_counterpart_code(rl_arena *a, const char *src, const char *tgt) {
@@ -428,4 +526,9 @@ bool rl_denial_covers(const rl_tree *t, int p, int q) {
             return true;
     }
     return false;
+}
+
+int rl_protest_object(const rl_tree *t, int p) {
+    static const char *const v[] = {"PROTEST", "OPPOSE", "DENOUNCE", "CONDEMN", NULL};
+    return in_list(t->ulemma[p], v) ? rl_tree_child(t, p, "obj") : -1;
 }

@@ -39,4 +39,7 @@ bool rl_denial_verb(const char *ulemma);
  * ("denied reports it was withdrawing"), not a clause merely coordinated with it. */
 bool rl_denial_covers(const rl_tree *t, int p, int q);
 
+/* The object of a protest verb ("to protest the detention"), or -1. */
+int rl_protest_object(const rl_tree *t, int p);
+
 #endif

@@ -292,6 +292,91 @@ static void test_counterpart_keeps_field(void) {
     END();
 }
 
+/* "Freedonian warplanes attacked targets across Sylvania": a site that codes nothing
+ * stands for the country it is in (A2). */
+static void test_site_stands_for_country(void) {
+    CODE("1 Freedonian Freedonian ADJ 2 amod\n"
+         "2 warplanes warplane NOUN 3 nsubj\n"
+         "3 attacked attack VERB 0 root\n"
+         "4 targets target NOUN 3 obj\n"
+         "5 across across ADP 6 case\n"
+         "6 Sylvania Sylvania PROPN 4 nmod\n"
+         "7 . . PUNCT 3 punct\n");
+    CHECK_INT(c.n, 1);
+    EXPECT("195", "FRDMIL", "SYL");
+    END();
+}
+
+/* "Freedonian troops massacred hundreds of civilians in a Sylvanian village": the
+ * civilians are Sylvanian, not the source's. */
+static void test_victims_country_from_place(void) {
+    CODE("1 Freedonian Freedonian ADJ 2 amod\n"
+         "2 troops troops NOUN 3 nsubj\n"
+         "3 massacred massacre VERB 0 root\n"
+         "4 hundreds hundred NOUN 3 obj\n"
+         "5 of of ADP 6 case\n"
+         "6 civilians civilian NOUN 4 nmod\n"
+         "7 in in ADP 10 case\n"
+         "8 a a DET 10 det\n"
+         "9 Sylvanian Sylvanian ADJ 10 amod\n"
+         "10 village village NOUN 6 nmod\n"
+         "11 . . PUNCT 3 punct\n");
+    CHECK_INT(c.n, 1);
+    EXPECT("202", "FRDMIL", "SYLCVL");
+    END();
+}
+
+/* "Russia moved troops to the Sylvanian border": posture aimed at Sylvania; "the
+ * Russian army deployed troops to Moscow": its own country's city is no target (T1). */
+static void test_posture_target(void) {
+    {
+        CODE("1 Russia Russia PROPN 2 nsubj\n"
+             "2 moved move VERB 0 root\n"
+             "3 troops troops NOUN 2 obj\n"
+             "4 to to ADP 7 case\n"
+             "5 the the DET 7 det\n"
+             "6 Sylvanian Sylvanian ADJ 7 amod\n"
+             "7 border border NOUN 2 obl\n"
+             "8 . . PUNCT 2 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("154", "RUS", "SYL");
+        END();
+    }
+    {
+        CODE("1 The the DET 3 det\n"
+             "2 Russian Russian ADJ 3 amod\n"
+             "3 army army NOUN 4 nsubj\n"
+             "4 deployed deploy VERB 0 root\n"
+             "5 troops troops NOUN 4 obj\n"
+             "6 to to ADP 7 case\n"
+             "7 Moscow Moscow PROPN 4 obl\n"
+             "8 . . PUNCT 4 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("154", "RUSMIL", "-");
+        END();
+    }
+}
+
+/* "Sylvanian prisoners went on strike to protest their detention by Freedonia": the
+ * protest is aimed at Freedonia; the detention is what is protested, not a new event. */
+static void test_protested_act_not_coded(void) {
+    CODE("1 Sylvanian Sylvanian ADJ 2 amod\n"
+         "2 prisoners prisoner NOUN 3 nsubj\n"
+         "3 went go VERB 0 root\n"
+         "4 on on ADP 5 case\n"
+         "5 strike strike NOUN 3 obl\n"
+         "6 to to PART 7 mark\n"
+         "7 protest protest VERB 3 advcl\n"
+         "8 their their PRON 9 nmod:poss\n"
+         "9 detention detention NOUN 7 obj\n"
+         "10 by by ADP 11 case\n"
+         "11 Freedonia Freedonia PROPN 9 nmod\n"
+         "12 . . PUNCT 3 punct\n");
+    CHECK_INT(c.n, 1);
+    EXPECT("143", "SYLCVL", "FRD");
+    END();
+}
+
 int main(void) {
     dicts = violence_dicts();
     RUN(test_drone_subject);
@@ -305,6 +390,10 @@ int main(void) {
     RUN(test_protest_aims);
     RUN(test_denied_act_not_coded);
     RUN(test_counterpart_keeps_field);
+    RUN(test_site_stands_for_country);
+    RUN(test_victims_country_from_place);
+    RUN(test_posture_target);
+    RUN(test_protested_act_not_coded);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }
