@@ -261,11 +261,13 @@ static const char *const person_roles[] = {
     "DICTATOR", "VICE", "DEPUTY", "NEGOTIATOR", "MEDIATOR", NULL
 };
 
-static bool person_role(const char *lemma) {
+bool rl_person_role(const char *lemma) {
     for (int i = 0; person_roles[i]; i++)
         if (strcmp(person_roles[i], lemma) == 0) return true;
     return false;
 }
+
+static bool person_role(const char *lemma) { return rl_person_role(lemma); }
 
 bool rl_tree_plural(const rl_tree *t, int i) {
     const char *x = t->s->tokens[i].xpos;
@@ -442,6 +444,11 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 code = rl_arena_strdup(c->arena, buf);
         if (!code) code = rl_docres_last_country(c->doc);
     }
+    if (!code && !agent && nw == 1 && rl_tree_child(t, head, "det") >= 0 &&
+        (strcmp(t->ulemma[head], "GROUP") == 0 || strcmp(t->ulemma[head], "ORGANISATION") == 0 ||
+         strcmp(t->ulemma[head], "ORGANIZATION") == 0 || strcmp(t->ulemma[head], "MOVEMENT") == 0))
+        /* "the group": the organisation the story is about */
+        code = rl_docres_last_body(c->doc);
     if (!code && poss_pronoun) {
         /* "his country", "its government": the possessor's country */
         const char *h = t->ulemma[head];

@@ -299,6 +299,11 @@ static int antecedent(const rl_tree *t, int i) {
     if (i < 0 || !is_relative_pronoun(t, i)) return i;
     int v = rl_tree_head(t, i);
     if (v >= 0 && rl_tree_rel(t, v, "acl")) return rl_tree_head(t, v);
+    /* "the Chinese president, who promised …" parsed as a parenthetical clause: the
+     * office holder before the comma */
+    if (i >= 2 && strcmp(t->uform[i], "WHO") == 0 && v >= 0 && rl_tree_rel(t, v, "parataxis") &&
+        upos_is(t, i - 1, "PUNCT") && upos_is(t, i - 2, "NOUN") && rl_person_role(t->ulemma[i - 2]))
+        return i - 2;
     return i;
 }
 
@@ -509,7 +514,10 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
-        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
+        /* "Sanctions on Belarusian exports were imposed by Canada": a passive subject's
+         * modifiers too */
+        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp") ||
+            rl_tree_rel(t, c, "nsubj:pass"))
             n = nested_targets(t, c, 2, out, n, max);
         /* "threatened to flood the EU": the complement's object */
         int co;
@@ -729,6 +737,7 @@ typedef struct ev_draft {
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
     const char *tgt_code;   /* a target with no token ("the government" a protest implies) */
     const char *tgt_text;
+    int other;              /* "his dear friend": a relation of the source's, or -1 */
 } ev_draft;
 
 /* A meeting away from home: CAMEO's 044 "meet at a third location" when the place
@@ -816,6 +825,18 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         tgts[0].head = -1;
         nt = 1;
     }
+    if (dr->other >= 0 && ns == 1 &&
+        (nt == 0 || (nt == 1 && strcmp(tgts[0].code, srcs[0].code) == 0))) {
+        /* "welcomed his dear friend": the person met before who is not the source */
+        const char *o = rl_docres_other_person(sc->dr, srcs[0].code);
+        if (o) {
+            memset(&tgts[0], 0, sizeof tgts[0]);
+            tgts[0].code = o;
+            tgts[0].text = rl_tree_subtree_text(t, sc->doc->arena, dr->other);
+            tgts[0].head = dr->other;
+            nt = 1;
+        }
+    }
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
@@ -825,10 +846,15 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         nt = ns;
     }
     if (nt == 0 && sc->opts->require_dyad) return 0;
-    /* "X hosted her Nigerian counterpart": the two are a pair ("the two ministers") */
-    if (ns == 1 && nt == 1 && tgt >= 0 && strcmp(t->ulemma[tgt], "COUNTERPART") == 0 &&
-        strcmp(srcs[0].code, tgts[0].code) != 0) {
-        tgts[0].code = rl_counterpart_code(a, srcs[0].code, tgts[0].code);
+    /* "X hosted her Nigerian counterpart", "Mexico's president received the Guatemalan
+     * president": two people who met are a pair ("the two leaders") */
+    char c1[4], c2[4];
+    if (ns == 1 && nt == 1 && tgt >= 0 &&
+        (strcmp(t->ulemma[tgt], "COUNTERPART") == 0 || (srcs[0].person && tgts[0].person)) &&
+        rl_code_country(srcs[0].code, c1) && rl_code_country(tgts[0].code, c2) &&
+        strcmp(c1, c2) != 0) {
+        if (strcmp(t->ulemma[tgt], "COUNTERPART") == 0)
+            tgts[0].code = rl_counterpart_code(a, srcs[0].code, tgts[0].code);
         const char *pair[2] = {srcs[0].code, tgts[0].code};
         rl_docres_group_set(sc->dr, pair, 2);
     }
@@ -988,6 +1014,8 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
         if (!code) continue;
         ev_draft d = *main;
         d.code = code;
+        d.other = -1;
+        d.tgt_code = d.tgt_text = NULL;
         d.negated = false;
         d.conditional = true;
         /* the demand is made of whoever must act: the clause's subject or agent */
@@ -1118,6 +1146,20 @@ static int stray_subject(const sent_ctx *sc, int p) {
     return -1;
 }
 
+/* "welcomed his dear friend", "hosted her guest": an object naming someone by their
+ * relation to the subject (a possessive pronoun and a relation noun); -1 if none. */
+static int relation_of_source(const rl_tree *t, int p) {
+    static const char *const rel[] = {"FRIEND", "GUEST", "VISITOR", "COUNTERPART", "HOST",
+                                      "ALLY", NULL};
+    int o = rl_tree_child(t, p, "obj");
+    if (o < 0 || !upos_is(t, o, "NOUN")) return -1;
+    int ps = rl_tree_child(t, o, "nmod:poss");
+    if (ps < 0 || !upos_is(t, ps, "PRON")) return -1;
+    for (int i = 0; rel[i]; i++)
+        if (strcmp(t->ulemma[o], rel[i]) == 0) return o;
+    return -1;
+}
+
 /* Verbal reactions: comments, praise and support, demands, disapproval, rejection. */
 static bool reaction(const char *code) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -1139,6 +1181,16 @@ static bool actor_word(const sent_ctx *sc, int i) {
            strcmp(t->ulemma[i], "COUNTERPART") == 0;
 }
 
+/* Whether the owner w of a thing resolves to an actor other than the source. */
+static bool owner_ok(const sent_ctx *sc, int w, int src) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x, s;
+    if (!rl_actor_resolve1(&ac, w, &x)) return false;
+    return !(src >= 0 && rl_actor_resolve1(&ac, antecedent(&sc->t, src), &s) &&
+             strcmp(s.code, x.code) == 0);
+}
+
 /* "denounced the Israeli strike on the hospital", "vetoed the European aid package for
  * Ukraine", "demanded his resignation": a reaction to something an actor owns or did
  * is aimed at that actor. The owner of the object (a possessive, or a capitalised
@@ -1158,15 +1210,16 @@ static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int tg
             bool owner = rl_tree_rel(t, w, "nmod:poss") ||
                          ((rl_tree_rel(t, w, "amod") || rl_tree_rel(t, w, "compound")) &&
                           f && f[0] >= 'A' && f[0] <= 'Z');
-            if (!owner) continue;
-            rl_actor_ctx ac = sc->actx;
-            ac.remember = false;
-            rl_actor x, s;
-            if (!rl_actor_resolve1(&ac, w, &x)) continue;
-            if (src >= 0 && rl_actor_resolve1(&ac, antecedent(t, src), &s) &&
-                strcmp(s.code, x.code) == 0)
-                continue;
-            return w;
+            if (owner && owner_ok(sc, w, src)) return w;
+        }
+        /* "a proposal by Brazil", "the treaty drafted by Azerbaijan" */
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            int w = t->kids[j], ag = -1;
+            const char *cs = rl_tree_case(t, w);
+            if (rl_tree_rel(t, w, "nmod") && cs && strcmp(cs, "BY") == 0) ag = w;
+            else if (rl_tree_rel(t, w, "acl") && !rl_tree_rel(t, w, "acl:relcl"))
+                ag = passive_agent(t, w);
+            if (ag >= 0 && owner_ok(sc, ag, src)) return ag;
         }
         if (k >= 0) return -1;   /* the first object decides */
     }
@@ -1184,6 +1237,15 @@ static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
     return rc;
 }
 
+/* Whether the phrase of token c begins right after punctuation ("…,” the minister
+ * told …"). */
+static bool after_punct(const rl_tree *t, int c) {
+    int lo = c;
+    for (int i = 0; i < c; i++)
+        if (rl_tree_dominates(t, c, i)) { lo = i; break; }
+    return lo > 0 && upos_is(t, lo - 1, "PUNCT");
+}
+
 static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     const rl_tree *t = &sc->t;
     rl_arena *a = sc->doc->arena;
@@ -1191,6 +1253,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     ev_draft d;
     memset(&d, 0, sizeof d);
     d.speaker = -1;
+    d.other = -1;
     d.say_verb = -1;
     d.code = m->code.code;
     d.negated = is_negated(t, p);
@@ -1302,7 +1365,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "…, he said": the say verb hangs off the event as parataxis */
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
-            if (rl_tree_rel(t, c, "parataxis") && (class_of(t, c) == CL_SAY || say_like(t, c))) {
+            /* (or as an adverbial clause after it: "“We will never …,” the minister told
+             * journalists") */
+            bool after = rl_tree_rel(t, c, "advcl") && c > p && rl_tree_child(t, c, "mark") < 0 &&
+                         rl_tree_child(t, c, "nsubj") >= 0 && after_punct(t, c);
+            if ((rl_tree_rel(t, c, "parataxis") || after) &&
+                (class_of(t, c) == CL_SAY || say_like(t, c))) {
                 d.speaker = speaker_of(sc, c);
                 d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
@@ -1386,6 +1454,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         if (w >= 0) d.tgt = w;
     }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
+    d.other = relation_of_source(t, p);
     d.place = -1;
     for (int k = 0; k < d.nchain && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         d.place = meeting_place(sc, d.chain[k], d.tgt);

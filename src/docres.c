@@ -17,6 +17,7 @@ struct rl_docres {
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
     const char *last_person;
     const char *last_actor, *last_plural;
+    const char *last_body;                /* the last actor more than a country */
     const char *group[RL_DOCRES_GROUP];   /* the last actors named together */
     int ngroup;
     unsigned seq, plural_seq, group_seq;  /* mention order: which came last */
@@ -86,6 +87,15 @@ const char *rl_docres_last_person(const rl_docres *r) {
     return r ? r->last_person : NULL;
 }
 
+const char *rl_docres_other_person(const rl_docres *r, const char *code) {
+    if (!r) return NULL;
+    for (int i = r->npeople - 1; i >= oldest(r); i--) {
+        const person *p = &r->people[i % MAX_PEOPLE];
+        if (p->code && (!code || strcmp(p->code, code) != 0)) return p->code;
+    }
+    return NULL;
+}
+
 const char *rl_docres_role(const rl_docres *r, const char *role) {
     if (!r || !role) return NULL;
     for (int i = r->npeople - 1; i >= oldest(r); i--) {
@@ -95,15 +105,33 @@ const char *rl_docres_role(const rl_docres *r, const char *role) {
     return NULL;
 }
 
+/* An organisation or group rather than a state or one of its branches: "Hamas"
+ * (PSEREBHMS), "the EU" (IGOEUREEC), not IRNGOV or IRN. */
+static bool body_code(const char *code) {
+    static const char *const state[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+    char cc[4];
+    size_t n = strlen(code);
+    if (n <= 3) return false;
+    if (!rl_code_country(code, cc)) return true;   /* IGO..., NGO... */
+    for (int i = 0; state[i]; i++)
+        if (strncmp(code + 3, state[i], 3) == 0) return false;
+    return true;
+}
+
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
     if (r && code) {
         r->last_actor = code;
+        if (body_code(code)) r->last_body = code;
         if (plural) {
             r->last_plural = code;
             r->plural_seq = ++r->seq;
         }
         note_country(r, code);
     }
+}
+
+const char *rl_docres_last_body(const rl_docres *r) {
+    return r ? r->last_body : NULL;
 }
 
 void rl_docres_group_set(rl_docres *r, const char *const *codes, int n) {

@@ -1015,6 +1015,54 @@ static void test_linked_to_a_condition_is_a_demand(void) {
     END();
 }
 
+static void test_quote_with_speaker_as_adverbial_clause(void) {
+    /* "We will attack Freedonia," the Iranian president told journalists. — with
+     * "told" an adverbial clause of "attack": "we" is the speaker */
+    CODE(NULL,
+         "1 We we PRON 3 nsubj\n"
+         "2 will will AUX 3 aux\n"
+         "3 attack attack VERB 0 root\n"
+         "4 Freedonia Freedonia PROPN 3 obj\n"
+         "5 , , PUNCT 3 punct\n"
+         "6 the the DET 8 det\n"
+         "7 Iranian Iranian ADJ 8 amod\n"
+         "8 president president NOUN 9 nsubj\n"
+         "9 told tell VERB 3 advcl\n"
+         "10 journalists journalist NOUN 9 obj\n", NULL);
+    EXPECT("1384", "IRNGOV", "FRD");
+    CHECK_STR(c.ev[0].reported_by, "IRNGOV");
+    END();
+}
+
+static void test_reaction_to_a_proposal_by_an_actor(void) {
+    /* "Brazil condemned the plan drafted by Freedonia" */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 2 nsubj\n"
+         "2 condemned condemn VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 plan plan NOUN 2 obj\n"
+         "5 drafted draft VERB/VBN 4 acl\n"
+         "6 by by ADP 7 case\n"
+         "7 Freedonia Freedonia PROPN 5 obl:agent\n", NULL);
+    EXPECT("111", "BRA", "FRD");
+    END();
+}
+
+static void test_passive_subject_modifier_is_a_target(void) {
+    /* "Sanctions on Freedonian exports were enforced by Iran" */
+    CODE(NULL,
+         "1 Sanctions sanction NOUN 6 nsubj:pass\n"
+         "2 on on ADP 4 case\n"
+         "3 Freedonian Freedonian ADJ 4 amod\n"
+         "4 exports export NOUN 1 nmod\n"
+         "5 were be AUX 6 aux:pass\n"
+         "6 enforced enforce VERB 0 root\n"
+         "7 by by ADP 8 case\n"
+         "8 Iran Iran PROPN 6 obl:agent\n", NULL);
+    EXPECT("163", "IRN", "FRD");
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1527,6 +1575,9 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_reaction_to_a_proposal_by_an_actor);
+    RUN(test_passive_subject_modifier_is_a_target);
+    RUN(test_quote_with_speaker_as_adverbial_clause);
     RUN(test_linked_to_a_condition_is_a_demand);
     RUN(test_quantity_of_actors);
     RUN(test_clause_of_a_verbless_sentence);

@@ -221,6 +221,11 @@ static void test_group_memory(void) {
     CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
     CHECK(!rl_docres_group_is_last(r));
     const char *pair[2] = {"FRD", "SYL"};
+    CHECK(rl_docres_other_person(r, "IRNGOV") == NULL);
+    rl_docres_person_add(r, NULL, "FRDGOV", "PRESIDENT");
+    rl_docres_person_add(r, NULL, "IRNGOV", "PRESIDENT");
+    CHECK_STR(rl_docres_other_person(r, "IRNGOV"), "FRDGOV");
+    CHECK_STR(rl_docres_other_person(r, "FRDGOV"), "IRNGOV");
     rl_docres_group_set(r, pair, 1);                /* one actor is no group */
     CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
     rl_docres_group_set(r, pair, 2);
@@ -301,6 +306,89 @@ static void test_counterpart_pair(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_his_friend_is_someone_else(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president visited Iran. The Iranian president praised his
+         * friend. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 visited visit VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 Iranian Iranian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 his his PRON 6 nmod:poss\n"
+        "6 friend friend NOUN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNGOV", "FRDGOV");
+    rl_arena_free(c.arena);
+}
+
+static void test_two_people_who_met_are_a_pair(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president met the Sylvanian president. The two presidents
+         * praised Iran. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 met meet VERB 0 root\n"
+        "5 the the DET 7 det\n"
+        "6 Sylvanian Sylvanian ADJ 7 amod\n"
+        "7 president president NOUN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 two two NUM 3 nummod\n"
+        "3 presidents president NOUN/NNS 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "FRDGOV", "IRN");
+    CHECK_INT(count_in(&c, 1, "051"), 2);
+    rl_arena_free(c.arena);
+}
+
+static void test_the_group_and_who(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* Brazil met the Iranian rebels in Moscow. The group praised Freedonia. */
+        "1 Brazil Brazil PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Iranian Iranian ADJ 5 amod\n"
+        "5 rebels rebel NOUN/NNS 2 obj\n"
+        "6 in in ADP 7 case\n"
+        "7 Moscow Moscow PROPN 2 obl\n"
+        "\n"
+        "1 The the DET 2 det\n"
+        "2 group group NOUN 3 nsubj\n"
+        "3 praised praise VERB 0 root\n"
+        "4 Freedonia Freedonia PROPN 3 obj\n"
+        "\n"
+        /* Iran met the Brazilian president, who attacked Freedonia. (", who" as a
+         * clause of its own) */
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Brazilian Brazilian ADJ 5 amod\n"
+        "5 president president NOUN 2 obj\n"
+        "6 , , PUNCT 8 punct\n"
+        "7 who who PRON 8 nsubj\n"
+        "8 attacked attack VERB 2 parataxis\n"
+        "9 Freedonia Freedonia PROPN 8 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNREB", "FRD");   /* the group: not Moscow's country */
+    EV(2, "190", "BRAGOV", "FRD");
+    rl_arena_free(c.arena);
+}
+
 static void test_headline_repeat_is_one_event(void) {
     if (!dicts) SKIP("fixture dictionaries did not load");
     coded c;
@@ -339,6 +427,9 @@ int main(void) {
     RUN(test_both_and_the_two);
     RUN(test_counterpart_pair);
     RUN(test_headline_repeat_is_one_event);
+    RUN(test_the_group_and_who);
+    RUN(test_two_people_who_met_are_a_pair);
+    RUN(test_his_friend_is_someone_else);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
