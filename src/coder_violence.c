@@ -283,6 +283,79 @@ static void building_target(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
     }
 }
 
+/* "hundreds of civilians", "scores of people": the counted phrase. */
+static int counted(const rl_tree *t, int v) {
+    static const char *const many[] = {"SCORE", "DOZEN", "HUNDRED", "THOUSAND", "MILLION",
+                                       "NUMBER", NULL};
+    int o;
+    for (int i = 0; i < 2 && in_list(t->ulemma[v], many); i++) {
+        o = -1;
+        for (int k = t->kid_off[v]; k < t->kid_off[v + 1]; k++) {
+            int c = t->kids[k];
+            const char *cs = rl_tree_case(t, c);
+            if (rl_tree_rel(t, c, "nmod") && cs && strcmp(cs, "OF") == 0) o = c;
+        }
+        if (o < 0) break;
+        v = o;
+    }
+    return v;
+}
+
+/* Whether x has a modifier of its own that names a country ("Armenian tanks"). */
+static bool own_country_word(const rl_actor_ctx *ac, int x) {
+    const rl_tree *t = ac->t;
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1]; k++) {
+        int c = t->kids[k];
+        rl_actor y;
+        if ((rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "compound") ||
+             rl_tree_rel(t, c, "nmod:poss")) &&
+            rl_actor_resolve1(ac, c, &y) && has_country(y.code))
+            return true;
+    }
+    return false;
+}
+
+/* A force target the resolver coded as a bare country, when the words say more:
+ * military equipment and positions are the country's MIL ("destroyed Armenian tanks",
+ * "shelled Russian positions", "an Iranian air base"; guidelines A2, A4), people with
+ * no other role its CVL ("scores of people at Kabul airport", "the entire Yazidi
+ * population"; A1). */
+static void target_role(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
+    static const char *const mil[] = {"TANK", "POSITION", "BASE", "AIRBASE", "BARRACKS",
+                                      "OUTPOST", "GARRISON", "WARSHIP", "ARTILLERY",
+                                      "AIRFIELD", "ARSENAL", NULL};
+    static const char *const people[] = {"PEOPLE", "POPULATION", "MAN", "MEN", "WOMAN",
+                                         "WOMEN", "CHILD", "CHILDREN", "RESIDENT",
+                                         "VILLAGER", "FAMILY", "WORSHIPPER", NULL};
+    if (d->tgt < 0 || d->tgt_code) return;
+    const rl_tree *t = ac0->t;
+    rl_actor_ctx ac = *ac0;
+    ac.remember = false;
+    rl_actor x;
+    if (!rl_actor_resolve1(&ac, d->tgt, &x) || strlen(x.code) != 3 || !has_country(x.code))
+        return;
+    int h = counted(t, d->tgt);
+    const char *l = t->ulemma[h], *f = t->uform[h];
+    const char *role = NULL;
+    if ((in_list(l, mil) || in_list(f, mil)) && upos(t, h, "NOUN") && own_country_word(&ac, h))
+        role = "MIL";
+    else if ((in_list(l, people) || in_list(f, people)) && upos(t, h, "NOUN"))
+        role = "CVL";
+    /* "massacred hundreds of Yazidi men near Sinjar in Iraq": the people are the
+     * object, the country the place */
+    int o = rl_tree_child(t, p, "obj");
+    if (!role && o >= 0 && o != d->tgt) {
+        int oh = counted(t, o);
+        if ((in_list(t->ulemma[oh], people) || in_list(t->uform[oh], people)) &&
+            upos(t, oh, "NOUN"))
+            role = "CVL";
+    }
+    if (!role) return;
+    d->tgt_code = rl_arena_printf(ac.arena, "%s%s", x.code, role);
+    d->tgt_text = x.text;
+    if (d->tgt_code) d->tgt = -1;
+}
+
 /* ---- force posture (guideline T2: 15x targets the party it is aimed at) ---- */
 
 static bool same_country(const rl_actor_ctx *ac0, int a, int b) {
@@ -499,6 +572,7 @@ void rl_force_refine(const rl_actor_ctx *ac, int p, rl_force_draft *d) {
     casualty_target(ac, p, d);
     if (d->tgt < 0 && !d->tgt_code) building_target(ac, p, d);
     target_country(ac, d);
+    target_role(ac, p, d);
 }
 
 const char *rl_counterpart_code(rl_arena *a, const char *src, const char *tgt) {

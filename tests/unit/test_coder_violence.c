@@ -377,6 +377,36 @@ static void test_protested_act_not_coded(void) {
     END();
 }
 
+/* "Freedonian artillery shelled Sylvanian positions": positions (and tanks, bases) are
+ * the country's military (A2, A4); "Russia massacred dozens of villagers near
+ * Sylvania": people with no other role are civilians of the place (A1). */
+static void test_target_roles(void) {
+    {
+        CODE("1 Freedonian Freedonian ADJ 2 amod\n"
+             "2 artillery artillery NOUN 3 nsubj\n"
+             "3 shelled shell VERB 0 root\n"
+             "4 Sylvanian Sylvanian ADJ 5 amod\n"
+             "5 positions position NOUN 3 obj\n"
+             "6 . . PUNCT 3 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("194", "FRD", "SYLMIL");
+        END();
+    }
+    {
+        CODE("1 Russia Russia PROPN 2 nsubj\n"
+             "2 massacred massacre VERB 0 root\n"
+             "3 dozens dozen NOUN 2 obj\n"
+             "4 of of ADP 5 case\n"
+             "5 villagers villager NOUN 3 nmod\n"
+             "6 in in ADP 7 case\n"
+             "7 Sylvania Sylvania PROPN 3 nmod\n"
+             "8 . . PUNCT 2 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("202", "RUS", "SYLCVL");
+        END();
+    }
+}
+
 int main(void) {
     dicts = violence_dicts();
     RUN(test_drone_subject);
@@ -394,6 +424,7 @@ int main(void) {
     RUN(test_victims_country_from_place);
     RUN(test_posture_target);
     RUN(test_protested_act_not_coded);
+    RUN(test_target_roles);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }
