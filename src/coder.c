@@ -2151,6 +2151,11 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             for (int k = 0; k < match[p].nconsumed; k++) {
                 int q = match[p].consumed[k];
                 if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
+                /* "tried to ASSASSINATE": an infinitive the pattern of a plain verb
+                 * spelled out is part of that verb's event */
+                if (q != p && rl_tree_rel(&sc.t, q, "xcomp") && rl_tree_head(&sc.t, q) == p &&
+                    class_of(&sc.t, p) == CL_NONE)
+                    skip[q] = true;
             }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
             /* "bombed the town, killing dozens": the consequence belongs to the main

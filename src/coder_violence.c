@@ -569,6 +569,17 @@ void rl_force_refine(const rl_actor_ctx *ac, int p, rl_force_draft *d) {
     }
     if (root < 18 || root > 20) return;
     d->code = weapon_code(t, p, d->src, d->code);
+    /* "tried to assassinate the president with drones": the means is not the target;
+     * the one the act was done to is */
+    const char *tc = d->tgt >= 0 ? rl_tree_case(t, d->tgt) : NULL;
+    if (tc && strcmp(tc, "WITH") == 0 && phrase_weapons(t, d->tgt)) {
+        int x = rl_tree_child(t, p, "xcomp");
+        int o = x >= 0 ? rl_tree_child(t, x, "obj") : rl_tree_child(t, p, "obj");
+        rl_actor_ctx ac2 = *ac;
+        ac2.remember = false;
+        rl_actor y;
+        d->tgt = o >= 0 && rl_actor_resolve1(&ac2, o, &y) ? o : -1;
+    }
     casualty_target(ac, p, d);
     if (d->tgt < 0 && !d->tgt_code) building_target(ac, p, d);
     target_country(ac, d);

@@ -407,6 +407,25 @@ static void test_target_roles(void) {
     }
 }
 
+/* "Sylvania tried to assassinate the Freedonian president with drones": one event, the
+ * attempt (185) the pattern of "tried" spells out, aimed at the president — the drones
+ * are the means. */
+static void test_attempt_with_weapon(void) {
+    CODE("1 Sylvania Sylvania PROPN 2 nsubj\n"
+         "2 tried try VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 assassinate assassinate VERB 2 xcomp\n"
+         "5 the the DET 7 det\n"
+         "6 Freedonian Freedonian ADJ 7 amod\n"
+         "7 president president NOUN 4 obj\n"
+         "8 with with ADP 9 case\n"
+         "9 drones drone NOUN 4 obl\n"
+         "10 . . PUNCT 2 punct\n");
+    CHECK_INT(c.n, 1);
+    EXPECT("185", "SYL", "FRDGOV");
+    END();
+}
+
 int main(void) {
     dicts = violence_dicts();
     RUN(test_drone_subject);
@@ -425,6 +444,7 @@ int main(void) {
     RUN(test_posture_target);
     RUN(test_protested_act_not_coded);
     RUN(test_target_roles);
+    RUN(test_attempt_with_weapon);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }
