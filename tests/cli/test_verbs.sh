@@ -121,7 +121,7 @@ Tunisian unions staged a general strike against the tax reform.	TUN	1432
 The Chinese president announced $2 billion in humanitarian aid for Kenya.	CHNGOV	0333
 Ghana's opposition demanded the removal of the president.	GHAOPP	1041
 Saudi Arabia tightened its blockade of Yemen.	SAU	191
-Pakistani militants fired missiles at Indian positions.	PAK	190
+Pakistani militants fired missiles at Indian positions.	PAK	194
 The protesters set fire to the Kenyan parliament.	KEN	145
 Jewish settlers set fire to a Palestinian mosque.	ISR	1712
 A Turkish drone destroyed a Syrian tank.	TUR	1952
