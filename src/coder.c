@@ -737,6 +737,7 @@ typedef struct ev_draft {
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
     const char *tgt_code;   /* a target with no token ("the government" a protest implies) */
     const char *tgt_text;
+    const char *src_role;   /* appended to a bare-country source ("Russian missiles": MIL) */
     int other;              /* "his dear friend": a relation of the source's, or -1 */
 } ev_draft;
 
@@ -816,6 +817,14 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         ns = 1;
     }
     if (ns == 0) return 0;   /* no event without a known source */
+    for (int i = 0; i < ns && dr->src_role; i++) {
+        char cc[4];
+        if (strlen(srcs[i].code) == 3 && rl_code_country(srcs[i].code, cc)) {
+            const char *w = rl_arena_printf(a, "%s%s", cc, dr->src_role);
+            if (!w) return -1;
+            srcs[i].code = w;
+        }
+    }
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
     if (nt == 0 && dr->tgt_code) {
@@ -1015,7 +1024,7 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
         ev_draft d = *main;
         d.code = code;
         d.other = -1;
-        d.tgt_code = d.tgt_text = NULL;
+        d.tgt_code = d.tgt_text = d.src_role = NULL;
         d.negated = false;
         d.conditional = true;
         /* the demand is made of whoever must act: the clause's subject or agent */
@@ -1462,12 +1471,13 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
     d.conditional = cond >= 0 || linked;
-    rl_force_draft fd = {d.code, d.src, d.tgt, NULL, NULL};
+    rl_force_draft fd = {d.code, d.src, d.tgt, NULL, NULL, NULL};
     rl_force_refine(&sc->actx, p, &fd);   /* weapons, casualties, protest aims */
     d.code = fd.code;
     d.tgt = fd.tgt;
     d.tgt_code = fd.tgt_code;
     d.tgt_text = fd.tgt_text;
+    d.src_role = fd.src_role;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
@@ -2158,6 +2168,10 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
                     skip[q] = true;
             }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
+            /* "a missile strike on Erbil killed four civilians": the killing counts
+             * the strike's casualties (C5), it is not a second act */
+            int kv = rl_casualty_verb(&sc.t, p, match[p].code.code);
+            if (kv >= 0) skip[kv] = true;
             /* "bombed the town, killing dozens": the consequence belongs to the main
              * event */
             int h = rl_tree_head(&sc.t, p);

@@ -148,8 +148,27 @@ static const char *weapon_code(const rl_tree *t, int p, int src, const char *cod
 
 /* "…, killing twenty cadets", "…, leaving 12 dead": the people a participle clause on
  * p (or on p's xcomp) says were hurt, or -1. */
+static const char *const hurt[] = {"KILL", "WOUND", "INJURE", "LEAVE", "MAIM", NULL};
+
+static bool force_code(const char *code) {
+    int root = code && strlen(code) >= 3 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+    return root >= 18 && root <= 20;
+}
+
+int rl_casualty_verb(const rl_tree *t, int p, const char *code) {
+    int h = rl_tree_head(t, p);
+    if (!force_code(code) || !upos(t, p, "NOUN") || h < 0 || !rl_tree_rel(t, p, "nsubj") ||
+        !in_list(t->ulemma[h], hurt) || rl_tree_child(t, h, "obj") < 0)
+        return -1;
+    return h;
+}
+
 static int casualties(const rl_tree *t, int p, int depth) {
-    static const char *const hurt[] = {"KILL", "WOUND", "INJURE", "LEAVE", "MAIM", NULL};
+    /* "a missile strike … killed four civilians" */
+    if (depth == 0 && upos(t, p, "NOUN") && rl_tree_rel(t, p, "nsubj")) {
+        int h = rl_tree_head(t, p);
+        if (h >= 0 && in_list(t->ulemma[h], hurt)) return rl_tree_child(t, h, "obj");
+    }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
         size_t fl = strlen(t->uform[c]);
@@ -569,6 +588,9 @@ void rl_force_refine(const rl_actor_ctx *ac, int p, rl_force_draft *d) {
     }
     if (root < 18 || root > 20) return;
     d->code = weapon_code(t, p, d->src, d->code);
+    /* "Russian missiles struck …": weapons named as the doer are the country's
+     * military (A4) */
+    if (d->src >= 0 && phrase_weapons(t, d->src)) d->src_role = "MIL";
     /* "tried to assassinate the president with drones": the means is not the target;
      * the one the act was done to is */
     const char *tc = d->tgt >= 0 ? rl_tree_case(t, d->tgt) : NULL;

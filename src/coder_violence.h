@@ -19,6 +19,7 @@ typedef struct rl_force_draft {
     int src, tgt;           /* tokens (or -1); tgt may be replaced */
     const char *tgt_code;   /* out: a target with no token of its own, or NULL */
     const char *tgt_text;
+    const char *src_role;   /* out: a role a bare-country source takes ("MIL"), or NULL */
 } rl_force_draft;
 
 /* Refines d for the predicate p of the sentence in ac->t (codes outside roots 14 and
@@ -38,6 +39,10 @@ bool rl_denial_verb(const char *ulemma);
 /* Whether q is inside what denial p denies: its clausal complement or its object
  * ("denied reports it was withdrawing"), not a clause merely coordinated with it. */
 bool rl_denial_covers(const rl_tree *t, int p, int q);
+
+/* "A missile strike on Erbil killed four civilians": the verb that counts the
+ * casualties of the force event noun p (coded `code`), or -1. */
+int rl_casualty_verb(const rl_tree *t, int p, const char *code);
 
 /* The object of a protest verb ("to protest the detention"), or -1. */
 int rl_protest_object(const rl_tree *t, int p);

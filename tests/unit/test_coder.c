@@ -1408,7 +1408,7 @@ static void test_repair_verb_parsed_as_adjective(void) {
          "5 positions position NOUN 2 obj\n"
          "6 . . PUNCT 2 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("195", "IRN", "SYLMIL");   /* jets: an air attack (C2) on positions (A2) */
+    EXPECT("195", "IRNMIL", "SYLMIL");   /* jets: an air attack (C2, A4) on positions (A2) */
     END();
 }
 
@@ -1425,7 +1425,7 @@ static void test_repair_verb_parsed_as_adjective_after_conjuncts(void) {
          "6 Sylvanian Sylvanian ADJ 7 amod\n"
          "7 positions position NOUN 2 obj\n"
          "8 . . PUNCT 2 punct\n", NULL);
-    EXPECT("195", "IRN", "SYLMIL");   /* jets and drones: aerial (C2) */
+    EXPECT("195", "IRNMIL", "SYLMIL");   /* jets and drones: aerial (C2, A4) */
     END();
 }
 

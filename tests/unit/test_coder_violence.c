@@ -377,8 +377,8 @@ static void test_protested_act_not_coded(void) {
     END();
 }
 
-/* "Freedonian artillery shelled Sylvanian positions": positions (and tanks, bases) are
- * the country's military (A2, A4); "Russia massacred dozens of villagers near
+/* "Freedonian artillery shelled Sylvanian positions": artillery, and positions (tanks,
+ * bases), are the country's military (A2, A4); "Russia massacred dozens of villagers near
  * Sylvania": people with no other role are civilians of the place (A1). */
 static void test_target_roles(void) {
     {
@@ -389,7 +389,7 @@ static void test_target_roles(void) {
              "5 positions position NOUN 3 obj\n"
              "6 . . PUNCT 3 punct\n");
         CHECK_INT(c.n, 1);
-        EXPECT("194", "FRD", "SYLMIL");
+        EXPECT("194", "FRDMIL", "SYLMIL");   /* artillery is the military's (A4) */
         END();
     }
     {
@@ -426,6 +426,38 @@ static void test_attempt_with_weapon(void) {
     END();
 }
 
+/* "Russian missiles struck Sylvania" (the weapon is the doer: RUSMIL, 194); "a Russian
+ * missile strike on Sylvania killed four civilians": one event, aimed at the people
+ * killed, who take the place's country (C5). */
+static void test_weapon_doer_and_killing_strike(void) {
+    {
+        CODE("1 Russian Russian ADJ 2 amod\n"
+             "2 missiles missile NOUN 3 nsubj\n"
+             "3 struck strike VERB 0 root\n"
+             "4 Sylvania Sylvania PROPN 3 obj\n"
+             "5 . . PUNCT 3 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("194", "RUSMIL", "SYL");
+        END();
+    }
+    {
+        CODE("1 A a DET 4 det\n"
+             "2 Russian Russian ADJ 4 amod\n"
+             "3 missile missile NOUN 4 compound\n"
+             "4 strike strike NOUN 8 nsubj\n"
+             "5 on on ADP 6 case\n"
+             "6 Sylvania Sylvania PROPN 4 nmod\n"
+             "7 reportedly reportedly ADV 8 advmod\n"
+             "8 killed kill VERB 0 root\n"
+             "9 four four NUM 10 nummod\n"
+             "10 civilians civilian NOUN 8 obj\n"
+             "11 . . PUNCT 8 punct\n");
+        CHECK_INT(c.n, 1);
+        EXPECT("194", "RUS", "SYLCVL");
+        END();
+    }
+}
+
 int main(void) {
     dicts = violence_dicts();
     RUN(test_drone_subject);
@@ -445,6 +477,7 @@ int main(void) {
     RUN(test_protested_act_not_coded);
     RUN(test_target_roles);
     RUN(test_attempt_with_weapon);
+    RUN(test_weapon_doer_and_killing_strike);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }
