@@ -45,7 +45,8 @@ typedef enum verb_class {
     CL_THREATEN,   /* 13x: threaten ... */
     CL_FAIL,       /* failing to do something is no event */
     CL_CONSIDER,   /* weighing an act is 014, "consider policy option" */
-    CL_CONDITION   /* "linked talks to the lifting of sanctions": a demand (10x) */
+    CL_CONDITION,  /* "linked talks to the lifting of sanctions": a demand (10x) */
+    CL_DENY        /* "denied that its aircraft bombed …": the act is not asserted */
 } verb_class;
 
 static const struct { const char *lemma; verb_class cls; } class_table[] = {
@@ -81,6 +82,7 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"CONSIDER", CL_CONSIDER}, {"WEIGH", CL_CONSIDER}, {"MULL", CL_CONSIDER},
     {"CONTEMPLATE", CL_CONSIDER}, {"MULLING", CL_CONSIDER},
     {"LINK", CL_CONDITION}, {"TIE", CL_CONDITION}, {"CONDITION", CL_CONDITION},
+    {"DENY", CL_DENY},
 };
 
 static verb_class class_of(const rl_tree *t, int i) {
@@ -205,7 +207,7 @@ static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (!valid_code(code)) return NULL;
     /* making an act the condition of something demands it */
     if (cls == CL_CONDITION) cls = CL_DEMAND;
-    if (cls == CL_FAIL) return NULL;
+    if (cls == CL_FAIL || cls == CL_DENY) return NULL;
     if (cls == CL_CONSIDER) return "014";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int d = code[2] - '0';
@@ -346,7 +348,8 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         /* "it is prepared to ...": a state, not a passive act; its subject is who
          * intends */
         int ag = passive_agent(t, p);
-        return ag < 0 && class_of(t, p) == CL_INTENT ? sp : ag;
+        return ag < 0 && class_of(t, p) == CL_INTENT && rl_tree_child(t, p, "xcomp") >= 0
+                   ? sp : ag;   /* not "was sworn in as president" */
     }
     int s = rl_tree_child(t, p, "nsubj");
     if (s >= 0) {
@@ -561,7 +564,7 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         return m >= 0 && strcmp(t->uform[m], "THAT") == 0;
     }
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
-                                             cls == CL_REJECT;
+                                             cls == CL_REJECT || cls == CL_DENY;
     /* "called on Iran to release ...": the infinitive is often parsed as a purpose
      * clause */
     if (rl_tree_rel(t, cur, "advcl")) {
@@ -584,6 +587,38 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
                                         strcmp(cs, "UPON") == 0;
     }
     return false;
+}
+
+/* The verb that stops the act at p ("stop kidnappings", "halted its offensive",
+ * "ceased firing"): p is its object or complement; -1 if none. */
+static int ceased_by(const rl_tree *t, int p) {
+    static const char *const w[] = {"STOP", "HALT", "CEASE", "END", "SUSPEND", NULL};
+    int g = rl_tree_head(t, p);
+    if (g < 0 || !(rl_tree_rel(t, p, "obj") || rl_tree_rel(t, p, "xcomp")) ||
+        !upos_is(t, g, "VERB"))
+        return -1;
+    for (int i = 0; w[i]; i++)
+        if (strcmp(t->ulemma[g], w[i]) == 0) return g;
+    return -1;
+}
+
+/* What stopping an act amounts to: ending force, coercion, threats or violence is
+ * de-escalation (087); ending talks or mediation halts them (164, 165); ending aid
+ * reduces it (162x). NULL for anything else (the stop verb's own entry decides). */
+static const char *cease_code(const char *code) {
+    if (!valid_code(code)) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 13 || root == 15 || (root >= 17 && root <= 20)) return "087";
+    if (root == 4) return code[2] == '5' ? "165" : "164";
+    if (root == 7) return code[2] == '1' ? "1621" : code[2] == '2' ? "1622"
+                        : code[2] == '3' ? "1623" : "162";
+    return NULL;
+}
+
+/* Intent verbs that take someone else's act as an object and infinitive. */
+static bool wish_verb(const rl_tree *t, int g) {
+    const char *l = t->ulemma[g];
+    return strcmp(l, "WANT") == 0 || strcmp(l, "EXPECT") == 0 || strcmp(l, "WISH") == 0;
 }
 
 /* Verbs that pass an event noun's subject down ("reiterated its rejection") but report
@@ -1300,6 +1335,21 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     int cond = if_clause(t, p);
 
     int cur = p;
+    /* "agreed to stop kidnappings": the stopping is the act, done by its subject */
+    int cv = ceased_by(t, p);
+    const char *cc = cv >= 0 && !d.negated ? cease_code(d.code) : NULL;
+    if (cc) {
+        d.code = cc;
+        int s = subject_of(t, cv, 0);
+        if (s >= 0) d.src = s;
+        if (d.nchain < 16) d.chain[d.nchain++] = cv;
+        d.trigger = words2(a, t->s->tokens[cv].form, d.trigger);
+        if (is_negated(t, cv)) return 0;   /* "did not stop": nothing happened */
+        must = must || has_aux(t, cv, aux_must);
+        will = will || has_aux(t, cv, aux_will);
+        maybe = maybe || has_aux(t, cv, aux_maybe);   /* "could end the talks" */
+        cur = cv;
+    }
     bool linked = false;            /* made the condition of something */
     const char *requested = NULL;   /* the act an appeal or demand asked for */
     for (int hop = 0; hop < 12; hop++) {
@@ -1325,6 +1375,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             cur = g;
             break;
         } else {
+            /* "Iran wants Germany to pay compensation", "expects China to release …":
+             * wanting someone else to act is an appeal to them, not an intent */
+            if (cls == CL_INTENT && rl_tree_rel(t, cur, "xcomp") && wish_verb(t, g)) {
+                int o = rl_tree_child(t, g, "obj");
+                if (o >= 0 && o < cur) cls = CL_APPEAL;
+            }
             /* rejecting a call for an act rejects the act: "rejected calls to free the
              * prisoners" is 1243, not a rejected appeal */
             const char *from = cls == CL_REJECT && requested ? requested : d.code;
@@ -1555,6 +1611,11 @@ static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) 
             (rl_code_is_null(sc->match[p].code.code) && !sc->match[p].code.negated[0]))
             continue;
         int cur = p;
+        int cv = ceased_by(t, p);
+        if (cv >= 0 && cease_code(sc->match[p].code.code)) {
+            absorbed[cv] = true;   /* "stop the attacks": one event, the de-escalation */
+            cur = cv;
+        }
         for (int hop = 0; hop < 12; hop++) {
             verb_class cls;
             int g = governor(t, &cur, &cls);
@@ -2202,7 +2263,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             /* nor is what a denial denies ("denied that its aircraft had bombed …") */
             if (!has[p]) continue;
             bool deny = strcmp(match[p].code.code, "016") == 0 && rl_denial_verb(sc.t.ulemma[p]);
-            if (strcmp(match[p].code.code, "112") != 0 && !deny) continue;
+            if (strncmp(match[p].code.code, "112", 3) != 0 && !deny) continue;
             for (int q = p + 1; q < n; q++)
                 if (has[q] && (deny ? rl_denial_covers(&sc.t, p, q)
                                     : rl_tree_dominates(&sc.t, p, q)))

@@ -1063,6 +1063,93 @@ static void test_passive_subject_modifier_is_a_target(void) {
     END();
 }
 
+static void test_wanting_another_to_act_is_an_appeal(void) {
+    /* "Iran wants Freedonia to release the prisoners": an appeal to Freedonia, not an
+     * intent of Iran's */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 wants want VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 to to PART 5 mark\n"
+         "5 release release VERB 2 xcomp\n"
+         "6 the the DET 7 det\n"
+         "7 prisoners prisoner NOUN 5 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0253", "IRN", "FRD");
+    END();
+}
+
+static void test_agreeing_to_stop_attacks(void) {
+    /* "Iran agreed to stop airstrikes on Freedonia": intent to de-escalate (0356), not
+     * an intent to attack */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 agreed agree VERB 0 root\n"
+         "3 to to PART 4 mark\n"
+         "4 stop stop VERB 2 xcomp\n"
+         "5 airstrikes airstrike NOUN 4 obj\n"
+         "6 on on ADP 7 case\n"
+         "7 Freedonia Freedonia PROPN 5 nmod\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("0356", "IRN", "FRD");
+    END();
+}
+
+static void test_stopping_talks_halts_them(void) {
+    /* "Iran stopped negotiating with Freedonia": 164, halt negotiations */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 stopped stop VERB 0 root\n"
+         "3 negotiating negotiate VERB 2 xcomp\n"
+         "4 with with ADP 5 case\n"
+         "5 Freedonia Freedonia PROPN 3 obl\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("164", "IRN", "FRD");
+    END();
+}
+
+static void test_denied_act_is_not_coded(void) {
+    /* "Iran denied that its army attacked Freedonia": a denial (016), no attack */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 denied deny VERB 0 root\n"
+         "3 that that SCONJ 6 mark\n"
+         "4 its its PRON 5 nmod:poss\n"
+         "5 army army NOUN 6 nsubj\n"
+         "6 attacked attack VERB 2 ccomp\n"
+         "7 Freedonia Freedonia PROPN 6 obj\n", NULL);
+    CHECK_INT(c.n, 1);
+    EXPECT("016", "IRN", "-");
+    END();
+}
+
+static void test_accusation_subcode_pattern_hides_the_act(void) {
+    /* "Iran charged Freedonia of attacking Sylvania": the accusation has a subcode from
+     * its pattern (1121); the alleged attack is still not coded */
+    CODE(NULL,
+         "1 Iran Iran PROPN 2 nsubj\n"
+         "2 charged charge VERB 0 root\n"
+         "3 Freedonia Freedonia PROPN 2 obj\n"
+         "4 of of SCONJ 5 mark\n"
+         "5 attacking attack VERB 2 advcl\n"
+         "6 Sylvania Sylvania PROPN 5 obj\n", NULL);
+    CHECK(find_code(&c, "190") == NULL);
+    END();
+}
+
+static void test_sworn_in_is_no_vow(void) {
+    /* "The Freedonian president was sworn in." */
+    CODE(NULL,
+         "1 The the DET 3 det\n"
+         "2 Freedonian Freedonian ADJ 3 amod\n"
+         "3 president president NOUN 5 nsubj:pass\n"
+         "4 was be AUX 5 aux:pass\n"
+         "5 sworn swear VERB 0 root\n"
+         "6 in in ADP 5 compound:prt\n", NULL);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
 static void test_talks_between(void) {
     /* "The talks between Iran and Brazil ended." */
     CODE(NULL,
@@ -1575,6 +1662,12 @@ int main(void) {
     RUN(test_considering);
     RUN(test_mutual_conjoined_sources);
     RUN(test_talks_between);
+    RUN(test_denied_act_is_not_coded);
+    RUN(test_accusation_subcode_pattern_hides_the_act);
+    RUN(test_sworn_in_is_no_vow);
+    RUN(test_agreeing_to_stop_attacks);
+    RUN(test_stopping_talks_halts_them);
+    RUN(test_wanting_another_to_act_is_an_appeal);
     RUN(test_reaction_to_a_proposal_by_an_actor);
     RUN(test_passive_subject_modifier_is_a_target);
     RUN(test_quote_with_speaker_as_adverbial_clause);
