@@ -159,6 +159,23 @@ Japan sent medical supplies to Turkey.	JPN	073
 Serbian opposition parties formed an alliance against the president.	SRBOPP	113
 Sudan ordered aid workers to leave Darfur.	SDN	1663
 Syria demanded that Turkey stop violating its airspace.	SYR	1056
+Indian cities were hit by Pakistani missiles.	PAKMIL	194
+The convoy was struck by Russian rockets near the border.	RUS	194
+The border post was attacked by Turkish drones.	TURMIL	1952
+Israel launched a missile strike on Gaza.	ISR	194
+Russia fired cruise missiles at the power station.	RUS	194
+The United States and Iran held indirect talks in Oman.	USA	046
+Norway held indirect talks between Colombia and the rebels.	NOR	045
+Canada accused China of violating its airspace.	CAN	1123
+Canada accused China of violating the trade agreement.	CAN	112
+China said it was ready to work with Kenya on a new railway.	CHN	0311
+The new president was sworn in on Monday.	-	!030
+A Turkish drone destroyed an Armenian tank.	TURMIL	1952
+The ELN rebels agreed to stop kidnappings.	COLINS	0356
+The Egyptian president appealed to students for an end to the agitation.	EGYGOV	0252
+The Egyptian president demanded an end to the agitation.	EGYGOV	1052
+Thousands of Syrians sought refuge in Turkey.	SYR	1033
+The dissident asked Britain for asylum.	-	0233
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
