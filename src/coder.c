@@ -1007,6 +1007,19 @@ static int speaker_of(const sent_ctx *sc, int g) {
     return s;
 }
 
+/* "told journalists", "told reporters in Davos": the press a statement is made to is its
+ * audience, not the one the reported act is aimed at (a code with the MED role). */
+static bool press_audience(const sent_ctx *sc, int o) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x;
+    if (!rl_actor_resolve1(&ac, o, &x) || !x.code) return false;
+    size_t n = strlen(x.code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (strncmp(x.code + i, "MED", 3) == 0) return true;
+    return false;
+}
+
 /* A visit's target is the place visited: "arrived in Ankara" → TUR. */
 static int place_target(const sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
@@ -1499,7 +1512,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         if (d.tgt < 0) {
             int o = rl_tree_child(t, d.say_verb, "obj");
             if (o < 0) o = rl_tree_child(t, d.say_verb, "iobj");
-            if (o >= 0 && o != d.speaker) d.tgt = o;
+            if (o >= 0 && o != d.speaker && !press_audience(sc, o)) d.tgt = o;
         }
     }
     bool warned = d.say_verb >= 0 && strcmp(t->ulemma[d.say_verb], "WARN") == 0;

@@ -1,7 +1,7 @@
 /* test_coder_targets.c — who acts and on whom, in shapes that hide it: negation put in
  * the past by reported speech, a meeting noun that is the purpose of a journey, an
  * apposition the parser took for the subject, and a role noun ("the rebels") that
- * names a group met before. Hand-written trees, fixture dictionaries. */
+ * names a group met before, the press told of a statement. Hand-written trees, fixture dictionaries. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -182,6 +182,38 @@ static void test_role_noun_takes_the_sentences_country_first(void) {
     END();
 }
 
+/* "The Iranian minister told AUDIENCE that Iran would not negotiate." */
+static const char *told(const char *audience, const char *lemma) {
+    static char buf[1024];
+    snprintf(buf, sizeof buf,
+             "1 The the DET 3 det\n"
+             "2 Iranian Iranian ADJ 3 amod\n"
+             "3 minister minister NOUN 4 nsubj\n"
+             "4 told tell VERB/VBD 0 root\n"
+             "5 %s %s NOUN 4 obj\n"
+             "6 that that SCONJ 10 mark\n"
+             "7 Iran Iran PROPN 10 nsubj\n"
+             "8 would would AUX 10 aux\n"
+             "9 not not PART 10 advmod\n"
+             "10 negotiate negotiate VERB/VB 4 ccomp\n"
+             "11 . . PUNCT 4 punct\n", audience, lemma);
+    return buf;
+}
+
+static void test_press_audience_is_not_the_target(void) {
+    {
+        CODE(NULL, told("journalists", "journalist"), NULL);
+        EXPECT("125", "IRN", "-");
+        END();
+    }
+    {
+        /* one told who is not the press is still the target the act names none */
+        CODE(NULL, told("Freedonia", "Freedonia"), NULL);
+        EXPECT("125", "IRN", "FRD");
+        END();
+    }
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_backshifted_negation_is_a_refusal);
@@ -191,6 +223,7 @@ int main(void) {
     RUN(test_apposition_parsed_as_subject);
     RUN(test_role_noun_is_the_group_named_with_it);
     RUN(test_role_noun_takes_the_sentences_country_first);
+    RUN(test_press_audience_is_not_the_target);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
