@@ -137,7 +137,8 @@ void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
 }
 
 void rl_docres_body_role_add(rl_docres *r, const char *code, const char *role) {
-    if (!r || !code || !role) return;
+    /* not the state and its branches: "the government" stays the story's country's */
+    if (!r || !code || !role || !body_code(code)) return;
     person *p = &r->bodies[r->nbodies % MAX_BODIES];
     p->surname = NULL;
     p->code = code;
