@@ -53,3 +53,9 @@ int rl_models_annotate(const rl_models *m, rl_sentence *s, rl_arena *arena) {
         return -1;
     return 0;
 }
+
+const char *rl_models_lemma(const rl_models *m, const char *form, const char *xpos,
+                            rl_arena *arena) {
+    const char *feats = NULL;
+    return m ? rl_lemmatize(&m->lemmatizer, form, xpos, &feats, arena) : NULL;
+}

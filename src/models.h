@@ -18,4 +18,10 @@ void rl_models_close(rl_models *m);
  * well-formed tree (one root, no cycles, heads in range). */
 int rl_models_annotate(const rl_models *m, rl_sentence *s, rl_arena *arena);
 
+/* The lemma of one word read with the tag xpos ("froze" as VBD → "freeze"), for the
+ * coder's second look at a word the tagger got wrong; NULL when m is NULL or out of
+ * memory. */
+const char *rl_models_lemma(const rl_models *m, const char *form, const char *xpos,
+                            rl_arena *arena);
+
 #endif
