@@ -18,4 +18,8 @@ void rl_models_close(rl_models *m);
  * well-formed tree (one root, no cycles, heads in range). */
 int rl_models_annotate(const rl_models *m, rl_sentence *s, rl_arena *arena);
 
+/* The parser's beam width: 0 = the width stored in the parser model, 1 = greedy (fastest),
+ * up to 64. Set it after opening, before threads share the models. */
+void rl_models_set_beam(rl_models *m, int width);
+
 #endif

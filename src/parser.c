@@ -98,20 +98,26 @@ void rl_parse_apply(rl_parse_state *st, int cls, int root_label) {
 #define H2(id, a, b)    rl_hash_mix(rl_hash_mix(0x5bd1e995u * (id + 1), (a)), (b))
 #define H3(id, a, b, c) rl_hash_mix(H2(id, a, b), (c))
 
-int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
+/* What the feature templates read of a configuration, whichever way it is stored.
+ * Word indices are -1 when absent; labels are those of the children. */
+typedef struct view {
+    int s0, s1, s2, b0;
+    int s0l, s0l2, s0r, s0r2, s1l, s1r, b0l, b0l2;
+    int ls0l, ls0l2, ls0r, ls0r2, ls1l, ls1r, lb0l, lb0l2;
+    uint64_t s0vl, s0vr, b0vl, s0ls, s0rs, b0ls;
+} view;
+
+static int view_features(const view *v, int n, const uint64_t *word, const uint64_t *tag,
+                         uint64_t *out) {
     int k = 0;
-    int s0 = st->sp >= 1 ? st->stack[st->sp - 1] : -1;
-    int s1 = st->sp >= 2 ? st->stack[st->sp - 2] : -1;
-    int s2 = st->sp >= 3 ? st->stack[st->sp - 3] : -1;
-    int b0 = st->b <= st->n ? st->b : -1;
-    int b1 = st->b + 1 <= st->n ? st->b + 1 : -1;
-    int b2 = st->b + 2 <= st->n ? st->b + 2 : -1;
-#define W(i) ((i) >= 0 ? st->word[i] : NONE)
-#define T(i) ((i) >= 0 ? st->tag[i] : NONE)
-#define L(i) ((i) > 0 ? (uint64_t)(st->label[i] + 2) : 0)
-#define CH(arr, i) ((i) >= 0 && st->arr[i] > 0 ? st->arr[i] : -1)
-    int s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0), s0r2 = CH(rc2, s0);
-    int s1l = CH(lc1, s1), s1r = CH(rc1, s1), b0l = CH(lc1, b0), b0l2 = CH(lc2, b0);
+    int s0 = v->s0, s1 = v->s1, s2 = v->s2, b0 = v->b0;
+    int b1 = b0 >= 0 && b0 + 1 <= n ? b0 + 1 : -1;
+    int b2 = b0 >= 0 && b0 + 2 <= n ? b0 + 2 : -1;
+#define W(i) ((i) >= 0 ? word[i] : NONE)
+#define T(i) ((i) >= 0 ? tag[i] : NONE)
+#define L(i, l) ((i) > 0 ? (uint64_t)((l) + 2) : 0)
+    int s0l = v->s0l, s0l2 = v->s0l2, s0r = v->s0r, s0r2 = v->s0r2;
+    int s1l = v->s1l, s1r = v->s1r, b0l = v->b0l, b0l2 = v->b0l2;
     uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
     uint64_t b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2), s2t = T(s2);
     uint64_t s0wt = rl_hash_mix(s0w, s0t), s1wt = rl_hash_mix(s1w, s1t), b0wt = rl_hash_mix(b0w, b0t);
@@ -119,10 +125,8 @@ int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
     uint64_t d = (uint64_t)(dd > 10 ? 11 : dd > 6 ? 7 : dd > 4 ? 5 : dd);
     int ds = (s0 > 0 && s1 >= 0) ? s0 - s1 : 0;
     uint64_t d1 = (uint64_t)(ds > 10 ? 11 : ds > 6 ? 7 : ds > 4 ? 5 : ds) + (s1 == 0 ? 100 : 0);
-    uint64_t s0vl = s0 >= 0 ? (uint64_t)st->nl[s0] : 99, s0vr = s0 >= 0 ? (uint64_t)st->nr[s0] : 99;
-    uint64_t b0vl = b0 >= 0 ? (uint64_t)st->nl[b0] : 99;
-    uint64_t s0ls = s0 >= 0 ? st->lset[s0] : 1, s0rs = s0 >= 0 ? st->rset[s0] : 1;
-    uint64_t b0ls = b0 >= 0 ? st->lset[b0] : 1;
+    uint64_t s0vl = v->s0vl, s0vr = v->s0vr, b0vl = v->b0vl;
+    uint64_t s0ls = v->s0ls, s0rs = v->s0rs, b0ls = v->b0ls;
 
     out[k++] = H1(0, 1);
     /* single items */
@@ -152,13 +156,14 @@ int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
     out[k++] = H2(49, s0w, s0vr); out[k++] = H2(50, s0t, s0vr); out[k++] = H2(51, s0w, s0vl);
     out[k++] = H2(52, s0t, s0vl); out[k++] = H2(53, b0w, b0vl); out[k++] = H2(54, b0t, b0vl);
     /* dependents */
-    out[k++] = H1(55, W(s0l)); out[k++] = H1(56, T(s0l)); out[k++] = H1(57, L(s0l));
-    out[k++] = H1(58, W(s0r)); out[k++] = H1(59, T(s0r)); out[k++] = H1(60, L(s0r));
-    out[k++] = H1(61, W(b0l)); out[k++] = H1(62, T(b0l)); out[k++] = H1(63, L(b0l));
-    out[k++] = H1(64, T(s0l2)); out[k++] = H1(65, L(s0l2)); out[k++] = H1(66, T(s0r2));
-    out[k++] = H1(67, L(s0r2)); out[k++] = H1(68, T(b0l2)); out[k++] = H1(69, L(b0l2));
-    out[k++] = H1(70, L(s1l)); out[k++] = H1(71, L(s1r)); out[k++] = H2(72, s0t, L(s0l));
-    out[k++] = H2(73, s0t, L(s0r)); out[k++] = H2(74, b0t, L(b0l)); out[k++] = H2(75, s1t, L(s1r));
+    out[k++] = H1(55, W(s0l)); out[k++] = H1(56, T(s0l)); out[k++] = H1(57, L(s0l, v->ls0l));
+    out[k++] = H1(58, W(s0r)); out[k++] = H1(59, T(s0r)); out[k++] = H1(60, L(s0r, v->ls0r));
+    out[k++] = H1(61, W(b0l)); out[k++] = H1(62, T(b0l)); out[k++] = H1(63, L(b0l, v->lb0l));
+    out[k++] = H1(64, T(s0l2)); out[k++] = H1(65, L(s0l2, v->ls0l2)); out[k++] = H1(66, T(s0r2));
+    out[k++] = H1(67, L(s0r2, v->ls0r2)); out[k++] = H1(68, T(b0l2)); out[k++] = H1(69, L(b0l2, v->lb0l2));
+    out[k++] = H1(70, L(s1l, v->ls1l)); out[k++] = H1(71, L(s1r, v->ls1r));
+    out[k++] = H2(72, s0t, L(s0l, v->ls0l)); out[k++] = H2(73, s0t, L(s0r, v->ls0r));
+    out[k++] = H2(74, b0t, L(b0l, v->lb0l)); out[k++] = H2(75, s1t, L(s1r, v->ls1r));
     out[k++] = H3(76, s0t, T(s0l), T(s0l2)); out[k++] = H3(77, s0t, T(s0r), T(s0r2));
     out[k++] = H3(78, b0t, T(b0l), T(b0l2));
     /* label sets */
@@ -170,8 +175,161 @@ int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
 #undef W
 #undef T
 #undef L
-#undef CH
     return k;
+}
+
+int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
+    view v;
+    v.s0 = st->sp >= 1 ? st->stack[st->sp - 1] : -1;
+    v.s1 = st->sp >= 2 ? st->stack[st->sp - 2] : -1;
+    v.s2 = st->sp >= 3 ? st->stack[st->sp - 3] : -1;
+    v.b0 = st->b <= st->n ? st->b : -1;
+#define CH(arr, i) ((i) >= 0 && st->arr[i] > 0 ? st->arr[i] : -1)
+#define LB(i) ((i) > 0 ? st->label[i] : -1)
+    v.s0l = CH(lc1, v.s0); v.s0l2 = CH(lc2, v.s0); v.s0r = CH(rc1, v.s0); v.s0r2 = CH(rc2, v.s0);
+    v.s1l = CH(lc1, v.s1); v.s1r = CH(rc1, v.s1); v.b0l = CH(lc1, v.b0); v.b0l2 = CH(lc2, v.b0);
+    v.ls0l = LB(v.s0l); v.ls0l2 = LB(v.s0l2); v.ls0r = LB(v.s0r); v.ls0r2 = LB(v.s0r2);
+    v.ls1l = LB(v.s1l); v.ls1r = LB(v.s1r); v.lb0l = LB(v.b0l); v.lb0l2 = LB(v.b0l2);
+#undef CH
+#undef LB
+    v.s0vl = v.s0 >= 0 ? (uint64_t)st->nl[v.s0] : 99;
+    v.s0vr = v.s0 >= 0 ? (uint64_t)st->nr[v.s0] : 99;
+    v.b0vl = v.b0 >= 0 ? (uint64_t)st->nl[v.b0] : 99;
+    v.s0ls = v.s0 >= 0 ? st->lset[v.s0] : 1;
+    v.s0rs = v.s0 >= 0 ? st->rset[v.s0] : 1;
+    v.b0ls = v.b0 >= 0 ? st->lset[v.b0] : 1;
+    return view_features(&v, st->n, st->word, st->tag, out);
+}
+
+/* ---- beam search ---------------------------------------------------------------------- */
+
+int rl_parse_item_features(const rl_parse_beam *bm, const rl_parse_item *it, uint64_t *out) {
+    static const rl_parse_node none = {NULL, 0, 0, -1, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1};
+    const rl_parse_node *n0 = it->top, *n1 = n0->below, *n2 = n1 ? n1->below : NULL;
+    const rl_parse_node *f = it->front ? it->front : &none;
+    view v;
+    v.s0 = n0->w;
+    v.s1 = n1 ? n1->w : -1;
+    v.s2 = n2 ? n2->w : -1;
+    v.b0 = it->b <= bm->n ? it->b : -1;
+    if (!n1) n1 = &none;
+    /* A child index of 0 means none (the root is nobody's child). */
+#define CH(node, c) ((node)->c > 0 ? (node)->c : -1)
+    v.s0l = CH(n0, lc1); v.s0l2 = CH(n0, lc2); v.s0r = CH(n0, rc1); v.s0r2 = CH(n0, rc2);
+    v.s1l = CH(n1, lc1); v.s1r = CH(n1, rc1);
+    v.b0l = v.b0 >= 0 ? CH(f, lc1) : -1; v.b0l2 = v.b0 >= 0 ? CH(f, lc2) : -1;
+#undef CH
+    v.ls0l = n0->llc1; v.ls0l2 = n0->llc2; v.ls0r = n0->lrc1; v.ls0r2 = n0->lrc2;
+    v.ls1l = n1->llc1; v.ls1r = n1->lrc1; v.lb0l = f->llc1; v.lb0l2 = f->llc2;
+    v.s0vl = (uint64_t)n0->nl; v.s0vr = (uint64_t)n0->nr;
+    v.s0ls = n0->lset; v.s0rs = n0->rset;
+    v.b0vl = v.b0 >= 0 ? (uint64_t)f->nl : 99;
+    v.b0ls = v.b0 >= 0 ? f->lset : 1;
+    return view_features(&v, bm->n, bm->word, bm->tag, out);
+}
+
+static rl_parse_node *new_node(rl_arena *a, int w, const rl_parse_node *copy) {
+    rl_parse_node *nd = rl_arena_alloc(a, sizeof *nd);
+    if (!nd) return NULL;
+    if (copy) {
+        *nd = *copy;
+    } else {
+        memset(nd, 0, sizeof *nd);
+        nd->w = w;
+        nd->llc1 = nd->llc2 = nd->lrc1 = nd->lrc2 = -1;
+    }
+    return nd;
+}
+
+const rl_parse_item *rl_parse_beam_start(rl_parse_beam *bm, uint64_t *word, uint64_t *tag) {
+    word[0] = 0x726f6f74u;   /* as rl_parse_state_init */
+    tag[0] = 0x524f4f54u;
+    bm->word = word;
+    bm->tag = tag;
+    rl_parse_item *it = rl_arena_alloc(bm->arena, sizeof *it);
+    rl_parse_node *root = new_node(bm->arena, 0, NULL);
+    if (!it || !root) return NULL;
+    root->below = NULL;
+    *it = (rl_parse_item){NULL, root, NULL, 0, 1, 1, -1, 1};
+    return it;
+}
+
+/* The item reached from it by transition cls (legal), with the given total score. */
+static rl_parse_item *beam_apply(const rl_parse_beam *bm, const rl_parse_item *it, int cls,
+                                 double score, int gold) {
+    rl_arena *a = bm->arena;
+    rl_parse_item *nx = rl_arena_alloc(a, sizeof *nx);
+    if (!nx) return NULL;
+    *nx = (rl_parse_item){it, it->top, it->front, score, it->sp, it->b, cls, gold};
+    if (cls == RL_SHIFT) {
+        rl_parse_node *nd = new_node(a, it->b, it->front);
+        if (!nd) return NULL;
+        nd->below = it->top;
+        nx->top = nd;
+        nx->front = NULL;
+        nx->sp++;
+        nx->b++;
+        return nx;
+    }
+    int l = (cls - 1) / 2, d = it->top->w;
+    rl_parse_node *h;
+    if (cls & 1) {   /* LEFT: the stack top becomes the buffer front's leftmost child */
+        if (!(h = new_node(a, it->b, it->front))) return NULL;
+        h->llc2 = h->llc1; h->lc2 = h->lc1;
+        h->llc1 = l;       h->lc1 = d;
+        h->nl++;
+        h->lset |= 1ull << (l & 63);
+        nx->front = h;
+        nx->top = it->top->below;
+    } else {         /* RIGHT: the stack top becomes the rightmost child of the one below */
+        const rl_parse_node *s1 = it->top->below;
+        if (!(h = new_node(a, s1->w, s1))) return NULL;
+        if (s1->w == 0) l = bm->root_label;
+        h->lrc2 = h->lrc1; h->rc2 = h->rc1;
+        h->lrc1 = l;       h->rc1 = d;
+        h->nr++;
+        h->rset |= 1ull << (l & 63);
+        nx->top = h;
+    }
+    nx->sp--;
+    return nx;
+}
+
+int rl_parse_beam_step(const rl_parse_beam *bm, const rl_parse_item *const *cur, int k,
+                       const rl_parse_item **next, int gold_cls) {
+    /* The best width (item, transition) pairs so far, best first. */
+    int from[RL_PARSE_MAX_BEAM], cls[RL_PARSE_MAX_BEAM], m = 0;
+    double best[RL_PARSE_MAX_BEAM];
+    int width = bm->width < 1 ? 1 : bm->width > RL_PARSE_MAX_BEAM ? RL_PARSE_MAX_BEAM : bm->width;
+    uint64_t feats[RL_PARSE_MAX_FEATS];
+    for (int i = 0; i < k; i++) {
+        const rl_parse_item *it = cur[i];
+        int sh = it->b <= bm->n, le = sh && it->sp >= 2;
+        int ri = it->sp >= 3 || (it->sp == 2 && !sh);
+        int onto_root = it->sp >= 2 && it->top->below->w == 0;
+        int nf = rl_parse_item_features(bm, it, feats);
+        bm->score(bm->ctx, feats, nf, bm->scores);
+        for (int c = 0; c < bm->nclasses; c++) {
+            int ok = c == 0 ? sh : (c & 1) ? le && (c - 1) / 2 != bm->root_label
+                                           : ri && onto_root == ((c - 1) / 2 == bm->root_label);
+            if (!ok) continue;
+            double s = it->score + bm->scores[c];
+            if (m == width && !(s > best[m - 1])) continue;
+            /* Strictly better only: an equal score stays behind the earlier pair. */
+            int pos = m < width ? m++ : width - 1;
+            while (pos > 0 && best[pos - 1] < s) {
+                best[pos] = best[pos - 1]; from[pos] = from[pos - 1]; cls[pos] = cls[pos - 1];
+                pos--;
+            }
+            best[pos] = s; from[pos] = i; cls[pos] = c;
+        }
+    }
+    for (int j = 0; j < m; j++) {
+        const rl_parse_item *it = cur[from[j]];
+        next[j] = beam_apply(bm, it, cls[j], best[j], it->gold && cls[j] == gold_cls);
+        if (!next[j]) return -1;
+    }
+    return m;
 }
 
 /* ---- the loaded model ---------------------------------------------------------------- */
@@ -187,6 +345,19 @@ static int parser_setup(rl_parser *p, rl_error *err) {
         rl_strtab_load(&p->labels, d, sz, p->file.path, err) != 0)
         return -1;
     p->nlabels = (int)p->labels.count;
+    /* Optional: files without it (older models) are greedy. */
+    rl_error ignore;
+    p->beam = 1;
+    if ((d = rl_model_section(&p->file, RL_PARSE_SEC_BEAM, 4, &sz, &ignore))) {
+        uint32_t w;
+        memcpy(&w, d, 4);
+        if (w < 1 || w > RL_PARSE_MAX_BEAM) {
+            rl_error_set(err, RL_ERR_FORMAT, p->file.path, 0,
+                         "corrupt model file: beam width %u out of range", w);
+            return -1;
+        }
+        p->beam = (int)w;
+    }
     p->root_label = -1;
     for (int l = 0; l < p->nlabels; l++)
         if (!strcmp(rl_strtab_get(&p->labels, (uint32_t)l), "root")) p->root_label = l;
@@ -215,18 +386,32 @@ int rl_parser_from_memory(rl_parser *p, const void *data, size_t size, rl_error 
 
 void rl_parser_close(rl_parser *p) { rl_model_file_close(&p->file); }
 
-int rl_parser_parse(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
+/* Word and tag hashes of the sentence, 1..n (0 is the root's, set by the state). */
+static int sentence_hashes(const rl_sentence *s, rl_arena *arena, uint64_t **word, uint64_t **tag) {
     int n = s->ntokens;
-    if (n <= 0) return 0;
-    uint64_t *word = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof *word);
-    uint64_t *tag = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof *tag);
-    int32_t *scores = rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof *scores);
-    if (!word || !tag || !scores) return -1;
+    *word = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof **word);
+    *tag = rl_arena_alloc(arena, (size_t)(n + 1) * sizeof **tag);
+    if (!*word || !*tag) return -1;
     for (int i = 1; i <= n; i++) {
         const rl_token *t = &s->tokens[i - 1];
-        word[i] = rl_parse_word_hash(t->form ? t->form : "");
-        tag[i] = rl_parse_tag_hash(t->xpos ? t->xpos : "");
+        (*word)[i] = rl_parse_word_hash(t->form ? t->form : "");
+        (*tag)[i] = rl_parse_tag_hash(t->xpos ? t->xpos : "");
     }
+    return 0;
+}
+
+static void write_tree(const rl_parser *p, const rl_parse_state *st, rl_sentence *s) {
+    for (int i = 1; i <= st->n; i++) {
+        s->tokens[i - 1].head = st->head[i];
+        s->tokens[i - 1].deprel = rl_strtab_get(&p->labels, (uint32_t)st->label[i]);
+    }
+}
+
+static int parse_greedy(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
+    int n = s->ntokens;
+    uint64_t *word, *tag;
+    int32_t *scores = rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof *scores);
+    if (!scores || sentence_hashes(s, arena, &word, &tag) != 0) return -1;
     rl_parse_state st;
     if (rl_parse_state_init(&st, n, word, tag, arena) != 0) return -1;
     uint64_t feats[RL_PARSE_MAX_FEATS];
@@ -246,9 +431,54 @@ int rl_parser_parse(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
         }
         rl_parse_apply(&st, best, p->root_label);
     }
-    for (int i = 1; i <= n; i++) {
-        s->tokens[i - 1].head = st.head[i];
-        s->tokens[i - 1].deprel = rl_strtab_get(&p->labels, (uint32_t)st.label[i]);
-    }
+    write_tree(p, &st, s);
     return 0;
+}
+
+/* Scorer for the beam over the model's int16 table; ctx is a scorer_ctx. */
+typedef struct scorer_ctx { const rl_parser *p; int32_t *buf; } scorer_ctx;
+static void model_score(const void *ctx, const uint64_t *f, int nf, double *scores) {
+    const scorer_ctx *sc = ctx;
+    uint32_t pad = RL_WEIGHTS_PAD(sc->p->wt.nclasses);
+    memset(sc->buf, 0, pad * sizeof *sc->buf);
+    rl_weights_add_all(&sc->p->wt, f, nf, sc->buf);
+    for (uint32_t c = 0; c < sc->p->wt.nclasses; c++) scores[c] = sc->buf[c];
+}
+
+int rl_parser_parse_beam(const rl_parser *p, rl_sentence *s, rl_arena *arena, int width) {
+    int n = s->ntokens;
+    if (n <= 0) return 0;
+    uint64_t *word, *tag;
+    scorer_ctx sc = {p, rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof(int32_t))};
+    rl_parse_beam bm = {n, (int)p->wt.nclasses, p->root_label, width, NULL, NULL,
+                        model_score, &sc,
+                        rl_arena_alloc(arena, p->wt.nclasses * sizeof(double)), arena};
+    const rl_parse_item *buf[2][RL_PARSE_MAX_BEAM];
+    int *seq = rl_arena_alloc(arena, 2 * (size_t)n * sizeof *seq);
+    if (!sc.buf || !bm.scores || !seq || sentence_hashes(s, arena, &word, &tag) != 0) return -1;
+    if (!(buf[0][0] = rl_parse_beam_start(&bm, word, tag))) return -1;
+    int k = 1, cur = 0;
+    for (int t = 0; t < 2 * n; t++) {
+        k = rl_parse_beam_step(&bm, buf[cur], k, buf[!cur], -1);
+        if (k < 0) return -1;
+        cur = !cur;
+    }
+    /* Every item ends after exactly 2n transitions; replay the best one's. */
+    int t = 2 * n;
+    for (const rl_parse_item *it = buf[cur][0]; it->prev; it = it->prev) seq[--t] = it->cls;
+    rl_parse_state st;
+    if (rl_parse_state_init(&st, n, word, tag, arena) != 0) return -1;
+    for (t = 0; t < 2 * n; t++) rl_parse_apply(&st, seq[t], p->root_label);
+    write_tree(p, &st, s);
+    return 0;
+}
+
+int rl_parser_parse_width(const rl_parser *p, rl_sentence *s, rl_arena *arena, int width) {
+    if (s->ntokens <= 0) return 0;
+    if (width <= 0) width = p->beam;
+    return width == 1 ? parse_greedy(p, s, arena) : rl_parser_parse_beam(p, s, arena, width);
+}
+
+int rl_parser_parse(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
+    return rl_parser_parse_width(p, s, arena, 0);
 }

@@ -12,6 +12,9 @@
 #define EXPLORE_P 0.9
 /* Averaged weights smaller than this are dropped from the saved model (size, speed). */
 #define PRUNE 1.0f
+/* Beam width for training and, stored in the model, for parsing; 1 = the greedy parser
+ * trained with the dynamic oracle and exploration. */
+#define BEAM_WIDTH 8
 
 typedef struct lab { const char *name; long n; } lab;
 static int lab_cmp(const void *a, const void *b) {
@@ -40,7 +43,8 @@ static void arc_costs(const rl_parse_state *st, const int *gh, int *c_sh, int *c
     }
 }
 
-static void write_model(const perceptron *p, const lab *labels, int nl, const char *path, float prune) {
+static void write_model(const perceptron *p, const lab *labels, int nl, const char *path, float prune,
+                        int width) {
     size_t nt, wsize;
     rl_weight_triple *t = pc_export(p, prune, &nt);
     if (!t) die("out of memory");
@@ -60,6 +64,7 @@ static void write_model(const perceptron *p, const lab *labels, int nl, const ch
     if (!w) die("%s: cannot build the weight table (too many weights?)", path);
     if (!mw || rl_model_writer_add(mw, RL_PARSE_SEC_WEIGHTS, w, wsize) ||
         rl_model_writer_add(mw, RL_PARSE_SEC_LABELS, lb, lsize) ||
+        rl_model_writer_add(mw, RL_PARSE_SEC_BEAM, &(uint32_t){(uint32_t)width}, 4) ||
         rl_model_writer_add(mw, RL_MODEL_SEC_FEATURES, &(uint32_t){RL_PARSE_FEATURE_SET}, 4))
         die("out of memory");
     if (rl_model_writer_save(mw, path, &err) != 0) die("%s: %s", path, err.reason);
@@ -93,6 +98,100 @@ static double evaluate(const char *path, const rl_treebank *dev, const char *con
     rl_parser_close(&ps);
     *uas = total ? 100.0 * u / total : 0;
     return total ? 100.0 * l / total : 0;
+}
+
+/* The oracle's transitions for one sentence: at every step the best-scoring of the
+ * minimum-cost transitions (a non-projective tree gets its nearest projective one).
+ * Fills cls[0..2n), the features of every step (feats, RL_PARSE_MAX_FEATS apart, nf
+ * each) and the running score pre[0..2n] of that sequence under the current weights. */
+static void oracle_sequence(const perceptron *p, rl_parse_state *st, const int *gh, const int *gl,
+                            int root, int *cls, uint64_t *feats, int *nf, double *pre,
+                            float *scores, int *cost) {
+    int ncls = p->nclasses;
+    pre[0] = 0;
+    for (int t = 0; !rl_parse_done(st); t++) {
+        uint64_t *f = feats + (size_t)t * RL_PARSE_MAX_FEATS;
+        nf[t] = rl_parse_features(st, f);
+        memset(scores, 0, (size_t)ncls * sizeof *scores);
+        pc_score(p, f, nf[t], scores);
+        int csh, cle, cri, s0 = st->stack[st->sp - 1], best = -1, mincost = 1 << 30;
+        arc_costs(st, gh, &csh, &cle, &cri);
+        for (int c = 0; c < ncls; c++) {
+            if (!rl_parse_class_legal(st, c, root)) { cost[c] = -1; continue; }
+            if (c == 0) cost[c] = csh;
+            else if (c & 1) cost[c] = cle + (gh[s0] == st->b && (c - 1) / 2 != gl[s0]);
+            else cost[c] = cri + (gh[s0] == st->stack[st->sp - 2] && (c - 1) / 2 != gl[s0]);
+            if (cost[c] < mincost) mincost = cost[c];
+        }
+        for (int c = 0; c < ncls; c++)
+            if (cost[c] == mincost && (best < 0 || scores[c] > scores[best])) best = c;
+        cls[t] = best;
+        pre[t + 1] = pre[t] + (double)scores[best];
+        rl_parse_apply(st, best, root);
+    }
+}
+
+static void pc_scorer(const void *ctx, const uint64_t *f, int nf, double *scores) {
+    const perceptron *p = ctx;
+    float buf[RL_WEIGHTS_MAX_CLASSES];
+    memset(buf, 0, (size_t)p->nclasses * sizeof *buf);
+    pc_score(p, f, nf, buf);
+    for (int c = 0; c < p->nclasses; c++) scores[c] = buf[c];
+}
+
+/* One sentence of global training (Huang et al. 2012, max-violation): decode with the
+ * beam alongside the oracle's sequence, find the step where the best item beats the
+ * oracle's prefix by the most, and update towards the oracle's prefix and away from
+ * that item's, up to that step. Returns 1 if it updated. */
+static int beam_sentence(perceptron *p, int n, uint64_t *word, uint64_t *tag, const int *gh,
+                         const int *gl, int root, int width, float *scores, int *cost, rl_arena *a) {
+    size_t T = 2 * (size_t)n;
+    int *gold = rl_arena_alloc(a, T * sizeof *gold), *pred = rl_arena_alloc(a, T * sizeof *pred);
+    int *nf = rl_arena_alloc(a, T * sizeof *nf);
+    double *pre = rl_arena_alloc(a, (T + 1) * sizeof *pre);
+    uint64_t *feats = rl_arena_alloc(a, T * RL_PARSE_MAX_FEATS * sizeof *feats);
+    rl_parse_state st;
+    if (!gold || !pred || !nf || !pre || !feats || rl_parse_state_init(&st, n, word, tag, a))
+        die("out of memory");
+    oracle_sequence(p, &st, gh, gl, root, gold, feats, nf, pre, scores, cost);
+
+    rl_parse_beam bm = {n, p->nclasses, root, width, NULL, NULL, pc_scorer, p,
+                        rl_arena_alloc(a, (size_t)p->nclasses * sizeof(double)), a};
+    const rl_parse_item *buf[2][RL_PARSE_MAX_BEAM], *worst = NULL;
+    if (!bm.scores || !(buf[0][0] = rl_parse_beam_start(&bm, word, tag))) die("out of memory");
+    int k = 1, cur = 0;
+    size_t tstar = 0;
+    double maxv = -1;
+    for (size_t t = 0; t < T; t++) {
+        if ((k = rl_parse_beam_step(&bm, buf[cur], k, buf[!cur], gold[t])) < 0) die("out of memory");
+        cur = !cur;
+        const rl_parse_item *best = buf[cur][0];
+        /* Whenever the best item is not the oracle's, it scores at least as much. */
+        if (!best->gold && best->score - pre[t + 1] >= maxv) {
+            maxv = best->score - pre[t + 1];
+            tstar = t + 1;
+            worst = best;
+        }
+    }
+    if (!worst) return 0;
+    size_t t = tstar;
+    for (const rl_parse_item *it = worst; it->prev; it = it->prev) pred[--t] = it->cls;
+    /* Replay the predicted prefix; until the two sequences part, states and updates are
+     * the same and cancel out. */
+    rl_parse_state ps;
+    uint64_t f[RL_PARSE_MAX_FEATS];
+    if (rl_parse_state_init(&ps, n, word, tag, a)) die("out of memory");
+    int parted = 0;
+    for (t = 0; t < tstar; t++) {
+        if (!parted && pred[t] == gold[t]) { rl_parse_apply(&ps, pred[t], root); continue; }
+        parted = 1;
+        int m = rl_parse_features(&ps, f);
+        if (pc_add(p, feats + t * RL_PARSE_MAX_FEATS, nf[t], gold[t], 1.0f) ||
+            pc_add(p, f, m, pred[t], -1.0f))
+            die("out of memory");
+        rl_parse_apply(&ps, pred[t], root);
+    }
+    return 1;
 }
 
 void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
@@ -143,6 +242,10 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
     rl_arena *a = rl_arena_new(0);
     const char *env = getenv("RLTRAIN_PARSER_EPOCHS");
     int max_epochs = epochs ? epochs : env ? atoi(env) : MAX_EPOCHS, best_epoch = 0;
+    const char *wenv = getenv("RLTRAIN_PARSER_BEAM");
+    int width = wenv ? atoi(wenv) : BEAM_WIDTH;
+    if (width < 1 || width > RL_PARSE_MAX_BEAM) die("RLTRAIN_PARSER_BEAM out of range");
+    fprintf(stderr, "  parser: beam width %d\n", width);
     double best_las = -1;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.epoch", path);
@@ -159,6 +262,12 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
             for (int i = 1; i <= n; i++) {
                 word[i] = rl_parse_word_hash(tb->s[s].tok[i - 1].form);
                 tag[i] = rl_parse_tag_hash(train_xpos[s][i - 1]);
+            }
+            if (width > 1) {
+                steps++;
+                errors += beam_sentence(&p, n, word, tag, gh[s], gl[s], root, width, scores, cost, a);
+                pc_tick(&p);
+                continue;
             }
             while (!rl_parse_done(&st)) {
                 int nf = rl_parse_features(&st, feats);
@@ -194,16 +303,16 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
         const char *sweep = getenv("RLTRAIN_PARSER_SWEEP");
         for (const char *q = sweep; q && *q;) {
             float pr = strtof(q, (char **)&q);
-            write_model(&p, labels, nl, tmp, pr);
+            write_model(&p, labels, nl, tmp, pr, width);
             double su, sl = evaluate(tmp, dev, dev_xpos, &su);
             fprintf(stderr, "    prune %.2f: dev UAS %.2f%% LAS %.2f%%\n", pr, su, sl);
             if (*q == ',') q++; else break;
         }
         const char *env = getenv("RLTRAIN_PARSER_PRUNE");
-        write_model(&p, labels, nl, tmp, env ? strtof(env, NULL) : PRUNE);
+        write_model(&p, labels, nl, tmp, env ? strtof(env, NULL) : PRUNE, width);
         double uas, las = evaluate(tmp, dev, dev_xpos, &uas);
-        fprintf(stderr, "  parser epoch %d: %.1f%% wrong steps, dev UAS %.2f%% LAS %.2f%% (%.1f s)\n",
-                e, 100.0 * errors / (steps ? steps : 1), uas, las, now_seconds() - t0);
+        fprintf(stderr, "  parser epoch %d: %.1f%% wrong %s, dev UAS %.2f%% LAS %.2f%% (%.1f s)\n",
+                e, 100.0 * errors / (steps ? steps : 1), width > 1 ? "sentences" : "steps", uas, las, now_seconds() - t0);
         if (las > best_las) {
             best_las = las; best_epoch = e;
             if (rename(tmp, path) != 0) die("cannot rename %s", tmp);
