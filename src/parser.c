@@ -107,74 +107,113 @@ typedef struct view {
     uint64_t s0vl, s0vr, b0vl, s0ls, s0rs, b0ls;
 } view;
 
-static int view_features(const view *v, int n, const uint64_t *word, const uint64_t *tag,
-                         uint64_t *out) {
+/* The templates fall into groups by what they read, so that the beam can cache the
+ * summed weights of a group for items that share what it reads: G_B the buffer front
+ * and the two words after it; G_S0B0 the stack top and buffer front words; G_STACK the
+ * top three stack words; G_S0N the stack top's node (its dependents) and the buffer
+ * front; G_S1N the nodes of the two top stack words; G_FRONT the buffer front and its
+ * left dependents; G_ITEM the few templates left. A template's hash does not depend on
+ * its group; rl_parse_features emits all groups. */
+enum { G_B, G_S0B0, G_STACK, G_S0N, G_S1N, G_FRONT, G_ITEM, NGROUPS };
+
+#define W(i) ((i) >= 0 ? word[i] : NONE)
+#define T(i) ((i) >= 0 ? tag[i] : NONE)
+#define L(i, l) ((i) > 0 ? (uint64_t)((l) + 2) : 0)
+#define DIST(x) (uint64_t)((x) > 10 ? 11 : (x) > 6 ? 7 : (x) > 4 ? 5 : (x))
+
+static int group_features(int g, const view *v, int n, const uint64_t *word,
+                          const uint64_t *tag, uint64_t *out) {
     int k = 0;
     int s0 = v->s0, s1 = v->s1, s2 = v->s2, b0 = v->b0;
     int b1 = b0 >= 0 && b0 + 1 <= n ? b0 + 1 : -1;
     int b2 = b0 >= 0 && b0 + 2 <= n ? b0 + 2 : -1;
-#define W(i) ((i) >= 0 ? word[i] : NONE)
-#define T(i) ((i) >= 0 ? tag[i] : NONE)
-#define L(i, l) ((i) > 0 ? (uint64_t)((l) + 2) : 0)
+    uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
+    uint64_t b1w = W(b1), b1t = T(b1);
+    if (g == G_B) {
+        uint64_t b2w = W(b2), b2t = T(b2), b0wt = rl_hash_mix(b0w, b0t);
+        out[k++] = H1(0, 1);
+        out[k++] = H1(7, b0w);   out[k++] = H1(8, b0t);   out[k++] = H1(9, b0wt);
+        out[k++] = H1(10, b1w);  out[k++] = H1(11, b1t);  out[k++] = H2(12, b1w, b1t);
+        out[k++] = H1(13, b2w);  out[k++] = H1(14, b2t);
+        out[k++] = H2(23, b0t, b1t); out[k++] = H3(29, b0t, b1t, b2t);
+        return k;
+    }
+    uint64_t s0wt = rl_hash_mix(s0w, s0t);
+    if (g == G_S0B0) {
+        uint64_t b0wt = rl_hash_mix(b0w, b0t);
+        int dd = (s0 > 0 && b0 > 0) ? b0 - s0 : 0;
+        uint64_t d = DIST(dd);
+        out[k++] = H1(1, s0w);   out[k++] = H1(2, s0t);   out[k++] = H1(3, s0wt);
+        out[k++] = H2(16, s0wt, b0wt); out[k++] = H2(17, s0wt, b0w); out[k++] = H2(18, s0w, b0wt);
+        out[k++] = H2(19, s0wt, b0t);  out[k++] = H2(20, s0t, b0wt); out[k++] = H2(21, s0w, b0w);
+        out[k++] = H2(22, s0t, b0t);   out[k++] = H3(30, s0t, b0t, b1t);
+        out[k++] = H2(40, s0w, d); out[k++] = H2(41, s0t, d); out[k++] = H2(42, b0w, d);
+        out[k++] = H2(43, b0t, d); out[k++] = H3(44, s0w, b0w, d); out[k++] = H3(45, s0t, b0t, d);
+        out[k++] = H3(85, s0t, b0t, b1w);
+        return k;
+    }
+    uint64_t s2t = T(s2), s1wt = rl_hash_mix(s1w, s1t);
+    if (g == G_STACK) {
+        int ds = (s0 > 0 && s1 >= 0) ? s0 - s1 : 0;
+        uint64_t d1 = DIST(ds) + (s1 == 0 ? 100 : 0);
+        out[k++] = H1(4, s1w);   out[k++] = H1(5, s1t);   out[k++] = H1(6, s1wt);
+        out[k++] = H1(15, s2t);
+        out[k++] = H2(24, s1wt, s0wt); out[k++] = H2(25, s1w, s0w);  out[k++] = H2(26, s1t, s0t);
+        out[k++] = H2(27, s1wt, s0t);  out[k++] = H2(28, s1t, s0wt);
+        out[k++] = H3(32, s2t, s1t, s0t);
+        out[k++] = H3(46, s1t, s0t, d1); out[k++] = H3(47, s1w, s0w, d1); out[k++] = H2(48, s0t, d1);
+        return k;
+    }
     int s0l = v->s0l, s0l2 = v->s0l2, s0r = v->s0r, s0r2 = v->s0r2;
     int s1l = v->s1l, s1r = v->s1r, b0l = v->b0l, b0l2 = v->b0l2;
-    uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
-    uint64_t b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2), s2t = T(s2);
-    uint64_t s0wt = rl_hash_mix(s0w, s0t), s1wt = rl_hash_mix(s1w, s1t), b0wt = rl_hash_mix(b0w, b0t);
-    int dd = (s0 > 0 && b0 > 0) ? b0 - s0 : 0;
-    uint64_t d = (uint64_t)(dd > 10 ? 11 : dd > 6 ? 7 : dd > 4 ? 5 : dd);
-    int ds = (s0 > 0 && s1 >= 0) ? s0 - s1 : 0;
-    uint64_t d1 = (uint64_t)(ds > 10 ? 11 : ds > 6 ? 7 : ds > 4 ? 5 : ds) + (s1 == 0 ? 100 : 0);
-    uint64_t s0vl = v->s0vl, s0vr = v->s0vr, b0vl = v->b0vl;
-    uint64_t s0ls = v->s0ls, s0rs = v->s0rs, b0ls = v->b0ls;
-
-    out[k++] = H1(0, 1);
-    /* single items */
-    out[k++] = H1(1, s0w);   out[k++] = H1(2, s0t);   out[k++] = H1(3, s0wt);
-    out[k++] = H1(4, s1w);   out[k++] = H1(5, s1t);   out[k++] = H1(6, s1wt);
-    out[k++] = H1(7, b0w);   out[k++] = H1(8, b0t);   out[k++] = H1(9, b0wt);
-    out[k++] = H1(10, b1w);  out[k++] = H1(11, b1t);  out[k++] = H2(12, b1w, b1t);
-    out[k++] = H1(13, b2w);  out[k++] = H1(14, b2t);  out[k++] = H1(15, s2t);
-    /* pairs */
-    out[k++] = H2(16, s0wt, b0wt); out[k++] = H2(17, s0wt, b0w); out[k++] = H2(18, s0w, b0wt);
-    out[k++] = H2(19, s0wt, b0t);  out[k++] = H2(20, s0t, b0wt); out[k++] = H2(21, s0w, b0w);
-    out[k++] = H2(22, s0t, b0t);   out[k++] = H2(23, b0t, b1t);
-    out[k++] = H2(24, s1wt, s0wt); out[k++] = H2(25, s1w, s0w);  out[k++] = H2(26, s1t, s0t);
-    out[k++] = H2(27, s1wt, s0t);  out[k++] = H2(28, s1t, s0wt);
-    /* tag trigrams */
-    out[k++] = H3(29, b0t, b1t, b2t);  out[k++] = H3(30, s0t, b0t, b1t);
-    out[k++] = H3(31, s1t, s0t, b0t);  out[k++] = H3(32, s2t, s1t, s0t);
-    out[k++] = H3(33, s0t, T(s0l), b0t); out[k++] = H3(34, s0t, T(s0r), b0t);
-    out[k++] = H3(35, s0t, b0t, T(b0l)); out[k++] = H3(36, s1t, s0t, T(s0l));
-    out[k++] = H3(37, s1t, s0t, T(s0r)); out[k++] = H3(38, s1t, T(s1r), s0t);
-    out[k++] = H3(39, s1t, T(s1l), s0t);
-    /* distance */
-    out[k++] = H2(40, s0w, d); out[k++] = H2(41, s0t, d); out[k++] = H2(42, b0w, d);
-    out[k++] = H2(43, b0t, d); out[k++] = H3(44, s0w, b0w, d); out[k++] = H3(45, s0t, b0t, d);
-    out[k++] = H3(46, s1t, s0t, d1); out[k++] = H3(47, s1w, s0w, d1); out[k++] = H2(48, s0t, d1);
-    /* valency */
-    out[k++] = H2(49, s0w, s0vr); out[k++] = H2(50, s0t, s0vr); out[k++] = H2(51, s0w, s0vl);
-    out[k++] = H2(52, s0t, s0vl); out[k++] = H2(53, b0w, b0vl); out[k++] = H2(54, b0t, b0vl);
-    /* dependents */
-    out[k++] = H1(55, W(s0l)); out[k++] = H1(56, T(s0l)); out[k++] = H1(57, L(s0l, v->ls0l));
-    out[k++] = H1(58, W(s0r)); out[k++] = H1(59, T(s0r)); out[k++] = H1(60, L(s0r, v->ls0r));
-    out[k++] = H1(61, W(b0l)); out[k++] = H1(62, T(b0l)); out[k++] = H1(63, L(b0l, v->lb0l));
-    out[k++] = H1(64, T(s0l2)); out[k++] = H1(65, L(s0l2, v->ls0l2)); out[k++] = H1(66, T(s0r2));
-    out[k++] = H1(67, L(s0r2, v->ls0r2)); out[k++] = H1(68, T(b0l2)); out[k++] = H1(69, L(b0l2, v->lb0l2));
-    out[k++] = H1(70, L(s1l, v->ls1l)); out[k++] = H1(71, L(s1r, v->ls1r));
-    out[k++] = H2(72, s0t, L(s0l, v->ls0l)); out[k++] = H2(73, s0t, L(s0r, v->ls0r));
-    out[k++] = H2(74, b0t, L(b0l, v->lb0l)); out[k++] = H2(75, s1t, L(s1r, v->ls1r));
-    out[k++] = H3(76, s0t, T(s0l), T(s0l2)); out[k++] = H3(77, s0t, T(s0r), T(s0r2));
-    out[k++] = H3(78, b0t, T(b0l), T(b0l2));
-    /* label sets */
-    out[k++] = H2(79, s0w, s0rs); out[k++] = H2(80, s0t, s0rs); out[k++] = H2(81, s0w, s0ls);
-    out[k++] = H2(82, s0t, s0ls); out[k++] = H2(83, b0w, b0ls); out[k++] = H2(84, b0t, b0ls);
-    /* the stack top against its neighbours' words */
-    out[k++] = H3(85, s0t, b0t, b1w); out[k++] = H3(86, s1t, s0w, b0t);
-    out[k++] = H3(87, s0t, W(s0l), b0t);
+    if (g == G_S0N) {   /* the stack top's dependents, valency and label sets */
+        uint64_t s0vl = v->s0vl, s0vr = v->s0vr, s0ls = v->s0ls, s0rs = v->s0rs;
+        out[k++] = H3(33, s0t, T(s0l), b0t); out[k++] = H3(34, s0t, T(s0r), b0t);
+        out[k++] = H2(49, s0w, s0vr); out[k++] = H2(50, s0t, s0vr); out[k++] = H2(51, s0w, s0vl);
+        out[k++] = H2(52, s0t, s0vl);
+        out[k++] = H1(55, W(s0l)); out[k++] = H1(56, T(s0l)); out[k++] = H1(57, L(s0l, v->ls0l));
+        out[k++] = H1(58, W(s0r)); out[k++] = H1(59, T(s0r)); out[k++] = H1(60, L(s0r, v->ls0r));
+        out[k++] = H1(64, T(s0l2)); out[k++] = H1(65, L(s0l2, v->ls0l2)); out[k++] = H1(66, T(s0r2));
+        out[k++] = H1(67, L(s0r2, v->ls0r2));
+        out[k++] = H2(72, s0t, L(s0l, v->ls0l)); out[k++] = H2(73, s0t, L(s0r, v->ls0r));
+        out[k++] = H3(76, s0t, T(s0l), T(s0l2)); out[k++] = H3(77, s0t, T(s0r), T(s0r2));
+        out[k++] = H2(79, s0w, s0rs); out[k++] = H2(80, s0t, s0rs); out[k++] = H2(81, s0w, s0ls);
+        out[k++] = H2(82, s0t, s0ls);
+        out[k++] = H3(87, s0t, W(s0l), b0t);
+        return k;
+    }
+    if (g == G_S1N) {   /* the second stack word's dependents with the top's */
+        out[k++] = H3(36, s1t, s0t, T(s0l)); out[k++] = H3(37, s1t, s0t, T(s0r));
+        out[k++] = H3(38, s1t, T(s1r), s0t); out[k++] = H3(39, s1t, T(s1l), s0t);
+        out[k++] = H1(70, L(s1l, v->ls1l)); out[k++] = H1(71, L(s1r, v->ls1r));
+        out[k++] = H2(75, s1t, L(s1r, v->ls1r));
+        return k;
+    }
+    if (g == G_FRONT) {   /* the buffer front's left dependents */
+        uint64_t b0vl = v->b0vl, b0ls = v->b0ls;
+        out[k++] = H2(53, b0w, b0vl); out[k++] = H2(54, b0t, b0vl);
+        out[k++] = H1(61, W(b0l)); out[k++] = H1(62, T(b0l)); out[k++] = H1(63, L(b0l, v->lb0l));
+        out[k++] = H1(68, T(b0l2)); out[k++] = H1(69, L(b0l2, v->lb0l2));
+        out[k++] = H2(74, b0t, L(b0l, v->lb0l));
+        out[k++] = H3(78, b0t, T(b0l), T(b0l2));
+        out[k++] = H2(83, b0w, b0ls); out[k++] = H2(84, b0t, b0ls);
+        return k;
+    }
+    /* G_ITEM: the rest */
+    out[k++] = H3(31, s1t, s0t, b0t);
+    out[k++] = H3(35, s0t, b0t, T(b0l));
+    out[k++] = H3(86, s1t, s0w, b0t);
+    return k;
+}
 #undef W
 #undef T
 #undef L
+#undef DIST
+
+static int view_features(const view *v, int n, const uint64_t *word, const uint64_t *tag,
+                         uint64_t *out) {
+    int k = 0;
+    for (int g = 0; g < NGROUPS; g++) k += group_features(g, v, n, word, tag, out + k);
     return k;
 }
 
@@ -203,7 +242,7 @@ int rl_parse_features(const rl_parse_state *st, uint64_t *out) {
 
 /* ---- beam search ---------------------------------------------------------------------- */
 
-int rl_parse_item_features(const rl_parse_beam *bm, const rl_parse_item *it, uint64_t *out) {
+static void item_view(const rl_parse_beam *bm, const rl_parse_item *it, view *vp) {
     static const rl_parse_node none = {NULL, 0, 0, -1, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1};
     const rl_parse_node *n0 = it->top, *n1 = n0->below, *n2 = n1 ? n1->below : NULL;
     const rl_parse_node *f = it->front ? it->front : &none;
@@ -225,6 +264,12 @@ int rl_parse_item_features(const rl_parse_beam *bm, const rl_parse_item *it, uin
     v.s0ls = n0->lset; v.s0rs = n0->rset;
     v.b0vl = v.b0 >= 0 ? (uint64_t)f->nl : 99;
     v.b0ls = v.b0 >= 0 ? f->lset : 1;
+    *vp = v;
+}
+
+int rl_parse_item_features(const rl_parse_beam *bm, const rl_parse_item *it, uint64_t *out) {
+    view v;
+    item_view(bm, it, &v);
     return view_features(&v, bm->n, bm->word, bm->tag, out);
 }
 
@@ -301,14 +346,12 @@ int rl_parse_beam_step(const rl_parse_beam *bm, const rl_parse_item *const *cur,
     int from[RL_PARSE_MAX_BEAM], cls[RL_PARSE_MAX_BEAM], m = 0;
     double best[RL_PARSE_MAX_BEAM];
     int width = bm->width < 1 ? 1 : bm->width > RL_PARSE_MAX_BEAM ? RL_PARSE_MAX_BEAM : bm->width;
-    uint64_t feats[RL_PARSE_MAX_FEATS];
     for (int i = 0; i < k; i++) {
         const rl_parse_item *it = cur[i];
         int sh = it->b <= bm->n, le = sh && it->sp >= 2;
         int ri = it->sp >= 3 || (it->sp == 2 && !sh);
         int onto_root = it->sp >= 2 && it->top->below->w == 0;
-        int nf = rl_parse_item_features(bm, it, feats);
-        bm->score(bm->ctx, feats, nf, bm->scores);
+        bm->score(bm->ctx, bm, it, bm->scores);
         for (int c = 0; c < bm->nclasses; c++) {
             int ok = c == 0 ? sh : (c & 1) ? le && (c - 1) / 2 != bm->root_label
                                            : ri && onto_root == ((c - 1) / 2 == bm->root_label);
@@ -435,27 +478,105 @@ static int parse_greedy(const rl_parser *p, rl_sentence *s, rl_arena *arena) {
     return 0;
 }
 
-/* Scorer for the beam over the model's int16 table; ctx is a scorer_ctx. */
-typedef struct scorer_ctx { const rl_parser *p; int32_t *buf; } scorer_ctx;
-static void model_score(const void *ctx, const uint64_t *f, int nf, double *scores) {
-    const scorer_ctx *sc = ctx;
-    uint32_t pad = RL_WEIGHTS_PAD(sc->p->wt.nclasses);
-    memset(sc->buf, 0, pad * sizeof *sc->buf);
+/* The run time's beam scorer. Items of one step share their buffer front and often the
+ * words and dependents at the top of their stack; the summed weights of each feature
+ * group (see group_features) are kept per sentence in a small open-addressed table keyed
+ * by the group and what it reads, so an item mostly adds a few cached sums instead of
+ * looking up 88 features. Word-index keys are exact; keys over dependents are two
+ * independent 64-bit hashes of the fields the group reads (a false match would need
+ * both to collide). The sums are the same integers as without the cache. */
+typedef struct cache_key { uint64_t a, b; } cache_key;
+typedef struct scorer_ctx {
+    const rl_parser *p;
+    uint32_t pad;
+    int32_t *buf;                 /* pad scratch */
+    cache_key *key;               /* nslots; a == 0 = empty */
+    int32_t **row;                /* nslots: the cached sums, pad each */
+    uint32_t nslots, used, cap;   /* cap = how many sums may be cached (half the slots) */
+    rl_arena *arena;
+} scorer_ctx;
+
+/* Adds the group's summed weights to buf, from the cache or computed (and cached).
+ * key.a is never 0: it carries the group number in its low 4 bits (nodes are 16-byte
+ * aligned, word indices are shifted). */
+static void add_group(scorer_ctx *sc, int g, cache_key key, const view *v,
+                      const rl_parse_beam *bm) {
+    uint64_t f[RL_PARSE_MAX_FEATS];
+    uint32_t i = (uint32_t)rl_hash_mix(key.a, key.b) & (sc->nslots - 1);
+    for (; sc->key[i].a; i = (i + 1) & (sc->nslots - 1)) {
+        if (sc->key[i].a != key.a || sc->key[i].b != key.b) continue;
+        const int32_t *r = sc->row[i];
+        for (uint32_t c = 0; c < sc->pad; c++) sc->buf[c] += r[c];
+        return;
+    }
+    int nf = group_features(g, v, bm->n, bm->word, bm->tag, f);
+    int32_t *r = sc->used < sc->cap ? rl_arena_calloc(sc->arena, sc->pad, sizeof *r) : NULL;
+    if (!r) {   /* full (or out of memory): this sum is not cached */
+        rl_weights_add_all(&sc->p->wt, f, nf, sc->buf);
+        return;
+    }
+    rl_weights_add_all(&sc->p->wt, f, nf, r);
+    sc->key[i] = key;
+    sc->row[i] = r;
+    sc->used++;
+    for (uint32_t c = 0; c < sc->pad; c++) sc->buf[c] += r[c];
+}
+
+/* Two hashes of n values, for a key; the group goes into the low bits of a. */
+static cache_key key_of(int g, const uint64_t *x, int n) {
+    uint64_t a = 0x243f6a8885a308d3ull, b = 0x13198a2e03707344ull;
+    for (int i = 0; i < n; i++) { a = rl_hash_mix(a, x[i]); b = rl_hash_mix(b, x[i] + 0x9e37u); }
+    return (cache_key){(a & ~15ull) | (uint64_t)g, b};
+}
+
+static void model_score(const void *ctx, const rl_parse_beam *bm, const rl_parse_item *it,
+                        double *scores) {
+    scorer_ctx *sc = (scorer_ctx *)ctx;
+    view v;
+    item_view(bm, it, &v);
+    memset(sc->buf, 0, sc->pad * sizeof *sc->buf);
+    /* Word indices + 1 (so that -1 is 0), 20 bits each; the cache is off for sentences
+     * too long for that. */
+    uint64_t b0 = (uint64_t)(v.b0 + 1), s0 = (uint64_t)(v.s0 + 1);
+    uint64_t s1 = (uint64_t)(v.s1 + 1), s2 = (uint64_t)(v.s2 + 1);
+    add_group(sc, G_B, (cache_key){1 + 16 * b0, 0}, &v, bm);
+    add_group(sc, G_S0B0, (cache_key){2 + 16 * (s0 << 20 | b0), 0}, &v, bm);
+    add_group(sc, G_STACK, (cache_key){3 + 16 * (s2 << 40 | s1 << 20 | s0), 0}, &v, bm);
+    /* What group_features reads for the three node groups, as unsigned values. */
+#define U(x) (uint64_t)(uint32_t)(x)
+    const uint64_t k0[] = {s0, b0, U(v.s0l), U(v.s0l2), U(v.s0r), U(v.s0r2), U(v.ls0l),
+                           U(v.ls0l2), U(v.ls0r), U(v.ls0r2), v.s0vl, v.s0vr, v.s0ls, v.s0rs};
+    const uint64_t k1[] = {s1, s0, U(v.s0l), U(v.s0r), U(v.s1l), U(v.s1r), U(v.ls1l), U(v.ls1r)};
+    const uint64_t k2[] = {b0, U(v.b0l), U(v.b0l2), U(v.lb0l), U(v.lb0l2), v.b0vl, v.b0ls};
+#undef U
+    add_group(sc, G_S0N, key_of(4, k0, 14), &v, bm);
+    add_group(sc, G_S1N, key_of(5, k1, 8), &v, bm);
+    add_group(sc, G_FRONT, key_of(6, k2, 7), &v, bm);
+    uint64_t f[RL_PARSE_MAX_FEATS];
+    int nf = group_features(G_ITEM, &v, bm->n, bm->word, bm->tag, f);
     rl_weights_add_all(&sc->p->wt, f, nf, sc->buf);
-    for (uint32_t c = 0; c < sc->p->wt.nclasses; c++) scores[c] = sc->buf[c];
+    /* In the perceptron's units (exact: an int32 times a float fits a double). */
+    double scale = sc->p->wt.scale;
+    for (uint32_t c = 0; c < sc->p->wt.nclasses; c++) scores[c] = sc->buf[c] * scale;
 }
 
 int rl_parser_parse_beam(const rl_parser *p, rl_sentence *s, rl_arena *arena, int width) {
     int n = s->ntokens;
     if (n <= 0) return 0;
     uint64_t *word, *tag;
-    scorer_ctx sc = {p, rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof(int32_t))};
+    /* Room for about 32 distinct sums per word (a beam of 8 needs fewer). */
+    uint32_t cap = n < (1 << 18) ? 32 * (uint32_t)(n + 1) : 0, nslots = 16;
+    while (nslots < 2 * cap) nslots *= 2;
+    scorer_ctx sc = {p, RL_WEIGHTS_PAD(p->wt.nclasses),
+                     rl_arena_alloc(arena, RL_WEIGHTS_PAD(p->wt.nclasses) * sizeof(int32_t)),
+                     rl_arena_calloc(arena, nslots, sizeof(cache_key)),
+                     rl_arena_alloc(arena, nslots * sizeof(int32_t *)), nslots, 0, cap, arena};
     rl_parse_beam bm = {n, (int)p->wt.nclasses, p->root_label, width, NULL, NULL,
                         model_score, &sc,
                         rl_arena_alloc(arena, p->wt.nclasses * sizeof(double)), arena};
     const rl_parse_item *buf[2][RL_PARSE_MAX_BEAM];
     int *seq = rl_arena_alloc(arena, 2 * (size_t)n * sizeof *seq);
-    if (!sc.buf || !bm.scores || !seq || sentence_hashes(s, arena, &word, &tag) != 0) return -1;
+    if (!sc.buf || !sc.key || !sc.row || !bm.scores || !seq || sentence_hashes(s, arena, &word, &tag) != 0) return -1;
     if (!(buf[0][0] = rl_parse_beam_start(&bm, word, tag))) return -1;
     int k = 1, cur = 0;
     for (int t = 0; t < 2 * n; t++) {

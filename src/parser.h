@@ -79,8 +79,11 @@ typedef struct rl_parse_item {
     int gold;                           /* training: every transition was the oracle's */
 } rl_parse_item;
 
-/* Fills scores[0..nclasses) for the features of one configuration. */
-typedef void (*rl_parse_scorer)(const void *ctx, const uint64_t *f, int nf, double *scores);
+struct rl_parse_beam;
+/* Fills scores[0..nclasses) for the configuration of an item (its features are
+ * rl_parse_item_features; the run time's scorer caches parts of the sums). */
+typedef void (*rl_parse_scorer)(const void *ctx, const struct rl_parse_beam *bm,
+                                const rl_parse_item *it, double *scores);
 
 typedef struct rl_parse_beam {
     int n, nclasses, root_label, width;

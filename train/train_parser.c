@@ -74,7 +74,7 @@ static void write_model(const perceptron *p, const lab *labels, int nl, const ch
 
 /* UAS and LAS (universal part of the label) of the model at path on dev. */
 static double evaluate(const char *path, const rl_treebank *dev, const char *const *const *xpos,
-                       double *uas) {
+                       int width, double *uas) {
     rl_parser ps;
     rl_error err;
     if (rl_parser_open(&ps, path, &err) != 0) die("%s: %s", path, err.reason);
@@ -85,7 +85,7 @@ static double evaluate(const char *path, const rl_treebank *dev, const char *con
         rl_sentence sent;
         if (rl_tb_to_sentence(&dev->s[s], &sent, a)) die("out of memory");
         for (int i = 0; i < sent.ntokens; i++) sent.tokens[i].xpos = xpos[s][i];
-        if (rl_parser_parse(&ps, &sent, a)) die("out of memory");
+        if (rl_parser_parse_width(&ps, &sent, a, width)) die("out of memory");
         for (int i = 0; i < sent.ntokens; i++, total++) {
             const rl_tb_token *g = &dev->s[s].tok[i];
             if (sent.tokens[i].head != g->head) continue;
@@ -131,9 +131,12 @@ static void oracle_sequence(const perceptron *p, rl_parse_state *st, const int *
     }
 }
 
-static void pc_scorer(const void *ctx, const uint64_t *f, int nf, double *scores) {
+static void pc_scorer(const void *ctx, const rl_parse_beam *bm, const rl_parse_item *it,
+                      double *scores) {
     const perceptron *p = ctx;
     float buf[RL_WEIGHTS_MAX_CLASSES];
+    uint64_t f[RL_PARSE_MAX_FEATS];
+    int nf = rl_parse_item_features(bm, it, f);
     memset(buf, 0, (size_t)p->nclasses * sizeof *buf);
     pc_score(p, f, nf, buf);
     for (int c = 0; c < p->nclasses; c++) scores[c] = buf[c];
@@ -245,7 +248,10 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
     const char *wenv = getenv("RLTRAIN_PARSER_BEAM");
     int width = wenv ? atoi(wenv) : BEAM_WIDTH;
     if (width < 1 || width > RL_PARSE_MAX_BEAM) die("RLTRAIN_PARSER_BEAM out of range");
-    fprintf(stderr, "  parser: beam width %d\n", width);
+    /* RLTRAIN_PARSER_MIXED=1: with a beam, also make the greedy updates of the dynamic
+     * oracle, so that one model may be decoded both ways (an experiment). */
+    int mixed = getenv("RLTRAIN_PARSER_MIXED") != NULL;
+    fprintf(stderr, "  parser: beam width %d%s\n", width, mixed ? " + greedy updates" : "");
     double best_las = -1;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.epoch", path);
@@ -267,7 +273,9 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
                 steps++;
                 errors += beam_sentence(&p, n, word, tag, gh[s], gl[s], root, width, scores, cost, a);
                 pc_tick(&p);
-                continue;
+                if (!mixed) continue;
+                /* Mixed: the greedy updates as well, on a fresh state. */
+                if (rl_parse_state_init(&st, n, word, tag, a)) die("out of memory");
             }
             while (!rl_parse_done(&st)) {
                 int nf = rl_parse_features(&st, feats);
@@ -304,13 +312,19 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
         for (const char *q = sweep; q && *q;) {
             float pr = strtof(q, (char **)&q);
             write_model(&p, labels, nl, tmp, pr, width);
-            double su, sl = evaluate(tmp, dev, dev_xpos, &su);
+            double su, sl = evaluate(tmp, dev, dev_xpos, 0, &su);
             fprintf(stderr, "    prune %.2f: dev UAS %.2f%% LAS %.2f%%\n", pr, su, sl);
             if (*q == ',') q++; else break;
         }
         const char *env = getenv("RLTRAIN_PARSER_PRUNE");
         write_model(&p, labels, nl, tmp, env ? strtof(env, NULL) : PRUNE, width);
-        double uas, las = evaluate(tmp, dev, dev_xpos, &uas);
+        double uas, las = evaluate(tmp, dev, dev_xpos, 0, &uas);
+        if (width > 1) {   /* how the model does with smaller beams (not used to choose) */
+            for (int w = 1; w < width; w *= 2) {
+                double u1, l1 = evaluate(tmp, dev, dev_xpos, w, &u1);
+                fprintf(stderr, "    beam %d: dev UAS %.2f%% LAS %.2f%%\n", w, u1, l1);
+            }
+        }
         fprintf(stderr, "  parser epoch %d: %.1f%% wrong %s, dev UAS %.2f%% LAS %.2f%% (%.1f s)\n",
                 e, 100.0 * errors / (steps ? steps : 1), width > 1 ? "sentences" : "steps", uas, las, now_seconds() - t0);
         if (las > best_las) {
