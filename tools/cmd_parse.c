@@ -200,7 +200,7 @@ int cmd_parse(int argc, char **argv) {
         fprintf(stderr, "redline parse: %s\n", rl_error_format(&err, buf, sizeof buf));
         return 2;
     }
-    rl_models_set_beam(res->models, beam);
+    if (res->models) rl_models_set_beam(res->models, beam);
     int rc;
     if (gold) {
         rc = run_eval(res, gold);
