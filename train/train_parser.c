@@ -1,6 +1,10 @@
 /* train_parser.c — arc-hybrid parser trained with the dynamic oracle of Goldberg & Nivre
  * (2012, 2013) and exploration: after the first epoch the parser follows its own
- * (possibly wrong) prediction 90% of the time and learns the best action from there. */
+ * (possibly wrong) prediction 90% of the time and learns the best action from there.
+ * With a beam (RLTRAIN_PARSER_BEAM=k > 1) every sentence also gets a global,
+ * max-violation update (Huang et al. 2012) from beam search of width k; the greedy
+ * updates stay ("mixed", RLTRAIN_PARSER_MIXED=0 turns them off), which trained better
+ * beam models on dev. RLTRAIN_PARSER_RUNS=r averages r runs' weights. */
 #include "common.h"
 #include "parser.h"
 #include "perceptron.h"
@@ -13,8 +17,9 @@
 /* Averaged weights smaller than this are dropped from the saved model (size, speed). */
 #define PRUNE 1.0f
 /* Beam width for training and, stored in the model, for parsing; 1 = the greedy parser
- * trained with the dynamic oracle and exploration. */
-#define BEAM_WIDTH 8
+ * trained with the dynamic oracle and exploration (the default: see docs/parser.md for
+ * why the beam is not, and RLTRAIN_PARSER_BEAM to train one). */
+#define BEAM_WIDTH 1
 /* Training runs averaged into the model (1 = a single run). */
 #define RUNS 1
 
@@ -64,7 +69,8 @@ static void write_triples(const rl_weight_triple *t, size_t nt, const lab *label
     if (!w) die("%s: cannot build the weight table (too many weights?)", path);
     if (!mw || rl_model_writer_add(mw, RL_PARSE_SEC_WEIGHTS, w, wsize) ||
         rl_model_writer_add(mw, RL_PARSE_SEC_LABELS, lb, lsize) ||
-        rl_model_writer_add(mw, RL_PARSE_SEC_BEAM, &(uint32_t){(uint32_t)width}, 4) ||
+        /* No BEAM section for a greedy model: the file stays what it was before beams. */
+        (width > 1 && rl_model_writer_add(mw, RL_PARSE_SEC_BEAM, &(uint32_t){(uint32_t)width}, 4)) ||
         rl_model_writer_add(mw, RL_MODEL_SEC_FEATURES, &(uint32_t){RL_PARSE_FEATURE_SET}, 4))
         die("out of memory");
     if (rl_model_writer_save(mw, path, &err) != 0) die("%s: %s", path, err.reason);
@@ -302,6 +308,12 @@ static double train_epoch(epoch_ctx *ec, perceptron *p, int e, uint64_t *seed) {
     return 100.0 * errors / (steps ? steps : 1);
 }
 
+/* RLTRAIN_PARSER_MIXED=0 turns off the greedy updates made alongside the beam's. */
+static int mixed_updates(void) {
+    const char *e = getenv("RLTRAIN_PARSER_MIXED");
+    return !e || strcmp(e, "0") != 0;
+}
+
 void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
                   const rl_treebank *dev, const char *const *const *dev_xpos, int epochs,
                   const char *path, uint64_t seed) {
@@ -349,7 +361,7 @@ void train_parser(const rl_treebank *tb, const char *const *const *train_xpos,
     const char *penv = getenv("RLTRAIN_PARSER_PRUNE");
     float prune = penv ? strtof(penv, NULL) : PRUNE;
     epoch_ctx ec = {tb, train_xpos, gh, gl, root, ncls, width,
-                    getenv("RLTRAIN_PARSER_MIXED") != NULL,
+                    width > 1 && mixed_updates(),
                     xmalloc((size_t)tb->n * sizeof(int)), xmalloc((size_t)ncls * sizeof(float)),
                     xmalloc((size_t)ncls * sizeof(int)), rl_arena_new(0)};
     if (!ec.a) die("out of memory");
