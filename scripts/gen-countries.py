@@ -56,7 +56,7 @@ BGR | BULGARIA | BULGARIAN | SOFIA |
 BFA | BURKINA FASO; BURKINA | BURKINABE!; BURKINABÈ! | OUAGADOUGOU |
 BDI | BURUNDI | BURUNDIAN | GITEGA; BUJUMBURA |
 CPV | CAPE VERDE; CABO VERDE | CAPE VERDEAN | PRAIA |
-KHM | CAMBODIA; KAMPUCHEA | CAMBODIAN; KHMER! | PHNOM PENH |
+KHM | CAMBODIA; KAMPUCHEA; KAMPUCHEAN | CAMBODIAN; KHMER! | PHNOM PENH |
 CMR | CAMEROON | CAMEROONIAN | YAOUNDE; YAOUNDÉ |
 CAN | CANADA | CANADIAN | OTTAWA | PARLIAMENT HILL=CANLEG; RIDEAU HALL=CANGOV
 CAF | CENTRAL AFRICAN REPUBLIC | CENTRAL AFRICAN | BANGUI |
@@ -304,6 +304,38 @@ REGIONS = [
              "WESTERN GOVERNMENTS", "WESTERN ALLIES", "WESTERN CAPITALS"]),
 ]
 
+# Cities and towns other than capitals that news reports as the object of an act ("shelled
+# Chernihiv", "dropped a bomb on Hiroshima", "arrived in Jeddah"): such a place stands for
+# the state it belongs to (docs/coding-guidelines.md, A2), and a place in a third country
+# tells the coder that a meeting there is 044. Names that are also common words or
+# personal names ("Farah", "Tyre", "Nice") are left out, and so are places whose state is
+# contested (Crimea, Shusha, Donetsk).
+CITIES = [
+    ("UKR", ["CHERNIHIV", "KHARKIV", "KHARKOV", "MARIUPOL", "BUCHA", "IRPIN", "BAKHMUT",
+             "KHERSON", "ODESA", "ODESSA", "ZAPORIZHZHIA", "LVIV", "DNIPRO", "SUMY",
+             "MYKOLAIV", "KRAMATORSK", "AVDIIVKA"]),
+    ("RUS", ["SOCHI", "SAINT PETERSBURG", "ST PETERSBURG", "ST. PETERSBURG", "BELGOROD"]),
+    ("JPN", ["HIROSHIMA", "NAGASAKI", "OSAKA", "OKINAWA"]),
+    ("CHE", ["GENEVA", "DAVOS"]),
+    ("DEU", ["MUNICH", "HAMBURG"]),
+    ("AFG", ["KANDAHAR", "HERAT", "JALALABAD", "MAZAR-I-SHARIF", "KUNDUZ", "HELMAND"]),
+    ("IRQ", ["MOSUL", "BASRA", "KIRKUK", "FALLUJAH", "HALABJA", "SINJAR", "RAMADI",
+             "TIKRIT", "NAJAF", "KARBALA"]),
+    ("SYR", ["ALEPPO", "HOMS", "IDLIB", "DOUMA", "RAQQA", "DEIR EZZOR", "GHOUTA", "LATAKIA",
+             "DARAA"]),
+    ("IRN", ["ISFAHAN", "NATANZ", "FORDOW", "MASHHAD", "SHIRAZ"]),
+    ("ISR", ["HAIFA", "ASHKELON", "SDEROT", "EILAT"]),
+    ("PSE", ["KHAN YUNIS", "JENIN", "NABLUS", "HEBRON", "GAZA CITY"]),
+    ("SAU", ["JEDDAH", "AL-ULA", "ALULA", "DHAHRAN"]),
+    ("YEM", ["HODEIDAH", "MARIB"]),
+    ("SDN", ["PORT SUDAN", "EL FASHER", "OMDURMAN"]),
+    ("LBY", ["BENGHAZI", "MISRATA", "SIRTE"]),
+    ("NGA", ["KADUNA", "MAIDUGURI", "LAGOS"]),
+    ("ETH", ["MEKELLE", "AXUM", "AKSUM"]),
+    ("PAK", ["KARACHI", "LAHORE", "PESHAWAR", "QUETTA", "RAWALPINDI"]),
+    ("IND", ["MUMBAI", "KOLKATA"]),
+    ("CHN", ["SHANGHAI", "URUMQI", "WUHAN"]),
+]
 
 SKIP_TERRITORIES = {"ATA", "ATF", "BVT", "HMD", "IOT", "SGS", "UMI", "JEY"}
 AMBIGUOUS = {"REUNION"}
@@ -443,6 +475,10 @@ def main():
 
     lines += ["", "# ---- sub-national names that contain another state's name ----", ""]
     for code, ps in OTHER_STATES:
+        emit(lines, seen, ps[0], code, ps[1:])
+
+    lines += ["", "# ---- cities and towns that stand for their state as objects of an act ----", ""]
+    for code, ps in CITIES:
         emit(lines, seen, ps[0], code, ps[1:])
 
     lines += ["", "# ---- names that contain a country word but code nothing ----", ""]
