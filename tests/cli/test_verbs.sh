@@ -82,7 +82,7 @@ Iran threatened to close the Strait of Hormuz.	IRN	1381
 Ukraine rejected the Russian ultimatum.	UKR	124
 Poland recalled its ambassador from Israel.	POL	161
 Mali expelled French peacekeepers.	MLI	1661
-Sri Lanka sentenced the opposition leader to prison.	LKA	116
+Sri Lanka sentenced the opposition leader to prison.	LKA	173
 Kenya sued Uganda at the international court.	KEN	115
 Turkey summoned the Swedish ambassador.	TUR	114
 Chinese hackers hacked the ministry's email system.	CHN	176
@@ -176,6 +176,9 @@ The Egyptian president appealed to students for an end to the agitation.	EGYGOV	
 The Egyptian president demanded an end to the agitation.	EGYGOV	1052
 Thousands of Syrians sought refuge in Turkey.	SYR	1033
 The dissident asked Britain for asylum.	-	0233
+A Chinese court sentenced two Canadians to prison.	CHNJUD	173
+A Kenyan court sentenced the former minister to death.	KENJUD	116
+A Japanese gunman shot dead the former prime minister.	JPN	186
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys

@@ -348,6 +348,13 @@ static void regional_officials_and_radicals(void) {
     CHECK(agent("POSITION") == NULL);  /* a stance */
     CHECK((e = agent("AIR BASE")) != NULL);
     CHECK_STR(e->code, "MIL");
+    /* Bare "officers" are police; officers of a named service or a company are not. */
+    CHECK((e = agent("OFFICERS")) != NULL);
+    CHECK_STR(e->code, "COP");
+    CHECK((e = agent("ARMY OFFICERS")) != NULL);
+    CHECK_STR(e->code, "MIL");
+    CHECK((e = agent("CHIEF FINANCIAL OFFICER")) != NULL);
+    CHECK_STR(e->code, "BUS");
 }
 
 /* Cities that stand for their state when they are the object of an act (A2). */
