@@ -802,6 +802,15 @@ static bool reciprocal(const char *code) {
            strncmp(code, "087", 3) == 0;
 }
 
+/* "They discussed Syria and arms control": what two or more known participants
+ * discuss or negotiate is the topic, not a party to it; the participants are each
+ * other's targets. A party comes in an oblique ("negotiated with Russia"). */
+static bool topic_object(const rl_tree *t, const char *code, int tgt, int ns) {
+    if (ns < 2 || tgt < 0 || strncmp(code, "046", 3) != 0) return false;
+    while (rl_tree_rel(t, tgt, "conj") && rl_tree_head(t, tgt) >= 0) tgt = rl_tree_head(t, tgt);
+    return rl_tree_rel(t, tgt, "obj");
+}
+
 /* Resolves the draft's actors and appends one event per source-target pair. */
 static int emit(sent_ctx *sc, const ev_draft *dr) {
     rl_arena *a = sc->doc->arena;
@@ -882,6 +891,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         }
     }
 
+    if (topic_object(t, dr->code, tgt, ns)) nt = 0;
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
     bool mutual = nt == 0 && ns >= 2 && reciprocal(dr->code);
