@@ -2152,11 +2152,23 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
     bool *person = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
     bool *plural = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
     if (!code || !person || !plural) return -1;
-    rl_actor_ctx ac = sc->actx;
+    rl_actor_ctx ac = sc->actx, oc;
     ac.remember = false;
+    /* owners see the mentions before them, so "the president's" after "in Colombo"
+     * takes that country here as it does when the event is coded */
+    oc = ac;
+    oc.mention_code = code;
+    oc.mention_person = person;
+    oc.mention_plural = plural;
     for (int i = 0; i < t->n; i++) {
         rl_actor x;
-        if (mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) {
+        /* "stormed the president's residence and demanded his resignation": a person
+         * named by a role as an owner is someone "he" and "his" can stand for (a
+         * name's possessive may be a party's or a firm's: "Labour's") */
+        bool owner = rl_tree_rel(t, i, "nmod:poss") && upos_is(t, i, "NOUN") &&
+                     rl_person_role(t->ulemma[i]);
+        if ((mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) ||
+            (owner && rl_actor_resolve1(&oc, i, &x) && x.person)) {
             code[i] = x.code;
             person[i] = x.person;
             plural[i] = rl_tree_plural(t, i);

@@ -1,6 +1,7 @@
 /* test_coder_docs.c — coder rules about who the parties of an event are, on trees
  * written for these tests with the fixture dictionaries: a discussion's topic is not
- * its target; a former leader's supporters are the opposition. */
+ * its target; a former leader's supporters are the opposition; "his" can stand for a
+ * person named as an owner. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -88,12 +89,35 @@ static void test_supporters_of_sitting_leader_keep_code(void) {
     END();
 }
 
+static void test_his_stands_for_a_person_named_as_owner(void) {
+    /* "… the Sylvanian president's palace and condemned his speech": his = the
+     * president, named only as the owner of the palace */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 2 nsubj\n"
+         "2 mocked mock VERB 0 root\n"
+         "3 the the DET 5 det\n"
+         "4 Sylvanian Sylvanian ADJ 5 amod\n"
+         "5 president president NOUN 7 nmod:poss\n"
+         "6 's 's PART 5 case\n"
+         "7 palace palace NOUN 2 obj\n"
+         "8 and and CCONJ 9 cc\n"
+         "9 condemned condemn VERB 2 conj\n"
+         "10 his his PRON 11 nmod:poss\n"
+         "11 speech speech NOUN 9 obj\n"
+         "12 . . PUNCT 2 punct\n", NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "FRD", "111", "SYLGOV"));
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_negotiated_topic_is_not_target);
     RUN(test_negotiated_with_keeps_oblique_party);
     RUN(test_supporters_of_former_leader_are_opposition);
     RUN(test_supporters_of_sitting_leader_keep_code);
+    RUN(test_his_stands_for_a_person_named_as_owner);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
