@@ -253,6 +253,14 @@ static void agents_roles(void) {
     CHECK_STR(e->code, "REF");
     CHECK((e = agent("CLERICS")) != NULL);
     CHECK_STR(e->code, "REL");
+    /* A country's intelligence on its own is its service; commissioners for peace
+       talks and a Commonwealth state's envoys are the executive. */
+    CHECK((e = agent("INTELLIGENCE")) != NULL);
+    CHECK_STR(e->code, "SPY");
+    CHECK((e = agent("PEACE COMMISSIONER")) != NULL);
+    CHECK_STR(e->code, "GOV");
+    CHECK((e = agent("HIGH COMMISSIONERS")) != NULL);
+    CHECK_STR(e->code, "GOV");
     CHECK((e = agent("AID WORKERS")) != NULL);
     CHECK_STR(e->code, "NGO");
     CHECK(e->prefix);
