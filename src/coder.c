@@ -22,6 +22,7 @@
  * Duplicate events (same source, target, code and date) are merged.
  */
 #include "coder.h"
+#include "coder_violence.h"
 #include "actors.h"
 #include "docres.h"
 #include "patterns.h"
@@ -769,6 +770,9 @@ typedef struct ev_draft {
     int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
+    const char *tgt_code;   /* a target with no token ("the government" a protest implies) */
+    const char *tgt_text;
+    const char *src_role;   /* appended to a bare-country source ("Russian missiles": MIL) */
     int other;              /* "his dear friend": a relation of the source's, or -1 */
 } ev_draft;
 
@@ -848,8 +852,23 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         ns = 1;
     }
     if (ns == 0) return 0;   /* no event without a known source */
+    for (int i = 0; i < ns && dr->src_role; i++) {
+        char cc[4];
+        if (strlen(srcs[i].code) == 3 && rl_code_country(srcs[i].code, cc)) {
+            const char *w = rl_arena_printf(a, "%s%s", cc, dr->src_role);
+            if (!w) return -1;
+            srcs[i].code = w;
+        }
+    }
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
+    if (nt == 0 && dr->tgt_code) {
+        memset(&tgts[0], 0, sizeof tgts[0]);
+        tgts[0].code = dr->tgt_code;
+        tgts[0].text = dr->tgt_text;
+        tgts[0].head = -1;
+        nt = 1;
+    }
     if (dr->other >= 0 && ns == 1 &&
         (nt == 0 || (nt == 1 && strcmp(tgts[0].code, srcs[0].code) == 0))) {
         /* "welcomed his dear friend": the person met before who is not the source */
@@ -878,6 +897,8 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         (strcmp(t->ulemma[tgt], "COUNTERPART") == 0 || (srcs[0].person && tgts[0].person)) &&
         rl_code_country(srcs[0].code, c1) && rl_code_country(tgts[0].code, c2) &&
         strcmp(c1, c2) != 0) {
+        if (strcmp(t->ulemma[tgt], "COUNTERPART") == 0)
+            tgts[0].code = rl_counterpart_code(a, srcs[0].code, tgts[0].code);
         const char *pair[2] = {srcs[0].code, tgts[0].code};
         rl_docres_group_set(sc->dr, pair, 2);
     }
@@ -1038,6 +1059,7 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
         ev_draft d = *main;
         d.code = code;
         d.other = -1;
+        d.tgt_code = d.tgt_text = d.src_role = NULL;
         d.negated = false;
         d.conditional = true;
         /* the demand is made of whoever must act: the clause's subject or agent */
@@ -1505,6 +1527,13 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
     d.conditional = cond >= 0 || linked;
+    rl_force_draft fd = {d.code, d.src, d.tgt, NULL, NULL, NULL};
+    rl_force_refine(&sc->actx, p, &fd);   /* weapons, casualties, protest aims */
+    d.code = fd.code;
+    d.tgt = fd.tgt;
+    d.tgt_code = fd.tgt_code;
+    d.tgt_text = fd.tgt_text;
+    d.src_role = fd.src_role;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
@@ -2193,11 +2222,23 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             for (int k = 0; k < match[p].nconsumed; k++) {
                 int q = match[p].consumed[k];
                 if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
+                /* "tried to ASSASSINATE": an infinitive the pattern of a plain verb
+                 * spelled out is part of that verb's event */
+                if (q != p && rl_tree_rel(&sc.t, q, "xcomp") && rl_tree_head(&sc.t, q) == p &&
+                    class_of(&sc.t, p) == CL_NONE)
+                    skip[q] = true;
             }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
+            /* "a missile strike on Erbil killed four civilians": the killing counts
+             * the strike's casualties (C5), it is not a second act */
+            int kv = rl_casualty_verb(&sc.t, p, match[p].code.code);
+            if (kv >= 0) skip[kv] = true;
             /* "bombed the town, killing dozens": the consequence belongs to the main
              * event */
             int h = rl_tree_head(&sc.t, p);
+            /* "dropped chlorine-filled bombs …, killing": the consequence may hang on
+             * an uncoded xcomp of the act */
+            while (h >= 0 && !has[h] && rl_tree_rel(&sc.t, h, "xcomp")) h = rl_tree_head(&sc.t, h);
             size_t fl = strlen(sc.t.uform[p]);
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && fl > 4 &&
                 strcmp(sc.t.uform[p] + fl - 3, "ING") == 0 &&
@@ -2208,15 +2249,25 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             int mk = rl_tree_child(&sc.t, p, "mark");
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && mk >= 0 &&
                 strcmp(sc.t.uform[mk], "TO") == 0 &&
-                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT))
+                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT)) {
                 skip[p] = true;
+                /* "… to protest their detention by Israel": what is protested is the
+                 * protest's aim, not an act reported in its own right */
+                int po = rl_protest_object(&sc.t, p);
+                if (po >= 0) skip[po] = true;
+            }
         }
         /* what an accusation alleges ("accused Iran of attacking ...") is not an act
          * in its own right: it only picks the accusation's subcode */
         for (int p = 0; p < n; p++) {
-            if (!has[p] || strncmp(match[p].code.code, "112", 3) != 0) continue;
+            /* nor is what a denial denies ("denied that its aircraft had bombed …") */
+            if (!has[p]) continue;
+            bool deny = strcmp(match[p].code.code, "016") == 0 && rl_denial_verb(sc.t.ulemma[p]);
+            if (strncmp(match[p].code.code, "112", 3) != 0 && !deny) continue;
             for (int q = p + 1; q < n; q++)
-                if (has[q] && rl_tree_dominates(&sc.t, p, q)) skip[q] = true;
+                if (has[q] && (deny ? rl_denial_covers(&sc.t, p, q)
+                                    : rl_tree_dominates(&sc.t, p, q)))
+                    skip[q] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
         for (int p = 0; p < n; p++) {
