@@ -253,10 +253,10 @@ static void agents_roles(void) {
     CHECK_STR(e->code, "REF");
     CHECK((e = agent("CLERICS")) != NULL);
     CHECK_STR(e->code, "REL");
-    /* A country's intelligence on its own is its service; commissioners for peace
-       talks and a Commonwealth state's envoys are the executive. */
-    CHECK((e = agent("INTELLIGENCE")) != NULL);
-    CHECK_STR(e->code, "SPY");
+    /* Commissioners for peace talks and a Commonwealth state's envoys are the
+       executive. Bare "intelligence" stays out: it is more often the thing shared
+       ("provided intelligence to Israel") than the service. */
+    CHECK(agent("INTELLIGENCE") == NULL);
     CHECK((e = agent("PEACE COMMISSIONER")) != NULL);
     CHECK_STR(e->code, "GOV");
     CHECK((e = agent("HIGH COMMISSIONERS")) != NULL);
