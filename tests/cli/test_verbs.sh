@@ -192,6 +192,8 @@ French workers stopped work on Monday.	FRALAB	143
 The French firm stopped work on the new plant.	-	!143
 Poland rejected Ukraine's request for more tanks.	POL	1222
 Guinea rejected the demand for a quick return to civilian rule.	GIN	1234
+Burma rejected Japan's offer of food aid.	MMR	121
+China expanded its cyber units.	CHN	155
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys
