@@ -303,6 +303,37 @@ static const char *country_of(rl_arena *a, const char *code) {
     return rl_arena_strndup(a, code, 3);
 }
 
+/* "Supporters of the former president": the followers of a leader out of office are
+ * the opposition of the leader's country, not its government. A sitting leader's
+ * supporters keep the code they had. */
+static const char *follower_code(const rl_actor_ctx *c, int head, const char *code) {
+    static const char *const followers[] = {"SUPPORTER", "SUPPORTERS", "FOLLOWER",
+                                            "FOLLOWERS", "LOYALIST", "LOYALISTS", NULL};
+    const rl_tree *t = c->t;
+    char cc[4];
+    bool follower = false;
+    for (int i = 0; followers[i] && !follower; i++)
+        follower = strcmp(t->ulemma[head], followers[i]) == 0;
+    if (!follower || !code || !rl_code_country(code, cc)) return code;
+    for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
+        int o = t->kids[k];
+        const char *cs = rl_tree_case(t, o);
+        if (!rl_tree_rel(t, o, "nmod") || !cs || strcmp(cs, "OF") != 0) continue;
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            const char *m = t->ulemma[t->kids[j]];
+            if (rl_tree_rel(t, t->kids[j], "amod") &&
+                (strcmp(m, "FORMER") == 0 || strcmp(m, "OUSTED") == 0 ||
+                 strcmp(m, "DEPOSED") == 0 || strcmp(m, "JAILED") == 0 ||
+                 strcmp(m, "EXILED") == 0))
+            {
+                const char *w = rl_arena_printf(c->arena, "%sOPP", cc);
+                return w ? w : code;
+            }
+        }
+    }
+    return code;
+}
+
 static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int depth) {
     const rl_tree *t = c->t;
     int n = t->n;
@@ -521,6 +552,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     }
     if (!code && agent && !r->surname && c->default_country)
         code = join(c->arena, c->default_country, agent, agent_prefix);
+    code = follower_code(c, head, code);
     r->code = code;
     r->file = afile;
     r->line = aline;

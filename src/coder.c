@@ -802,6 +802,15 @@ static bool reciprocal(const char *code) {
            strncmp(code, "087", 3) == 0;
 }
 
+/* "They discussed Syria and arms control": what two or more known participants
+ * discuss or negotiate is the topic, not a party to it; the participants are each
+ * other's targets. A party comes in an oblique ("negotiated with Russia"). */
+static bool topic_object(const rl_tree *t, const char *code, int tgt, int ns) {
+    if (ns < 2 || tgt < 0 || strncmp(code, "046", 3) != 0) return false;
+    while (rl_tree_rel(t, tgt, "conj") && rl_tree_head(t, tgt) >= 0) tgt = rl_tree_head(t, tgt);
+    return rl_tree_rel(t, tgt, "obj");
+}
+
 /* Resolves the draft's actors and appends one event per source-target pair. */
 static int emit(sent_ctx *sc, const ev_draft *dr) {
     rl_arena *a = sc->doc->arena;
@@ -882,6 +891,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         }
     }
 
+    if (topic_object(t, dr->code, tgt, ns)) nt = 0;
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
     bool mutual = nt == 0 && ns >= 2 && reciprocal(dr->code);
@@ -2152,11 +2162,23 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
     bool *person = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
     bool *plural = rl_arena_calloc(a, (size_t)t->n + 1, sizeof(bool));
     if (!code || !person || !plural) return -1;
-    rl_actor_ctx ac = sc->actx;
+    rl_actor_ctx ac = sc->actx, oc;
     ac.remember = false;
+    /* owners see the mentions before them, so "the president's" after "in Colombo"
+     * takes that country here as it does when the event is coded */
+    oc = ac;
+    oc.mention_code = code;
+    oc.mention_person = person;
+    oc.mention_plural = plural;
     for (int i = 0; i < t->n; i++) {
         rl_actor x;
-        if (mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) {
+        /* "stormed the president's residence and demanded his resignation": a person
+         * named by a role as an owner is someone "he" and "his" can stand for (a
+         * name's possessive may be a party's or a firm's: "Labour's") */
+        bool owner = rl_tree_rel(t, i, "nmod:poss") && upos_is(t, i, "NOUN") &&
+                     rl_person_role(t->ulemma[i]);
+        if ((mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) ||
+            (owner && rl_actor_resolve1(&oc, i, &x) && x.person)) {
             code[i] = x.code;
             person[i] = x.person;
             plural[i] = rl_tree_plural(t, i);

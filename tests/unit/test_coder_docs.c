@@ -1,0 +1,123 @@
+/* test_coder_docs.c — coder rules about who the parties of an event are, on trees
+ * written for these tests with the fixture dictionaries: a discussion's topic is not
+ * its target; a former leader's supporters are the opposition; "his" can stand for a
+ * person named as an owner. */
+#include "check.h"
+#include "coder_util.h"
+
+static rl_dicts *dicts;
+
+#define CODE(date, src, opts) \
+    coded c; \
+    if (!dicts) SKIP("fixture dictionaries did not load"); \
+    CHECK(code_conllu(dicts, date, src, opts, &c) == 0)
+
+#define END() rl_arena_free(c.arena)
+
+/* Whether an event src-code-tgt ("-" = no target) is among the events. */
+static bool has_event(const coded *c, const char *src, const char *code, const char *tgt) {
+    for (size_t i = 0; i < c->n; i++) {
+        const rl_event *e = &c->ev[i];
+        if (strcmp(e->source, src) == 0 && strcmp(e->code, code) == 0 &&
+            strcmp(e->target ? e->target : "-", tgt) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void test_negotiated_topic_is_not_target(void) {
+    /* "Brazil and Freedonia negotiated Sylvania's future": both are at the table */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Freedonia Freedonia PROPN 1 conj\n"
+         "4 negotiated negotiate VERB 0 root\n"
+         "5 Sylvania Sylvania PROPN 4 obj\n"
+         "6 . . PUNCT 4 punct\n", NULL);
+    if (c.n != 2) dump_events(&c);
+    CHECK_INT(c.n, 2);
+    CHECK(has_event(&c, "BRA", "046", "FRD"));
+    CHECK(has_event(&c, "FRD", "046", "BRA"));
+    END();
+}
+
+static void test_negotiated_with_keeps_oblique_party(void) {
+    /* "Brazil and Freedonia negotiated with Sylvania": a party, not a topic */
+    CODE(NULL,
+         "1 Brazil Brazil PROPN 4 nsubj\n"
+         "2 and and CCONJ 3 cc\n"
+         "3 Freedonia Freedonia PROPN 1 conj\n"
+         "4 negotiated negotiate VERB 0 root\n"
+         "5 with with ADP 6 case\n"
+         "6 Sylvania Sylvania PROPN 4 obl\n"
+         "7 . . PUNCT 4 punct\n", NULL);
+    if (c.n != 2) dump_events(&c);
+    CHECK_INT(c.n, 2);
+    CHECK(has_event(&c, "BRA", "046", "SYL"));
+    CHECK(has_event(&c, "FRD", "046", "SYL"));
+    END();
+}
+
+static const char *supporters =
+    "1 Supporters supporter NOUN 7 nsubj\n"
+    "2 of of ADP 6 case\n"
+    "3 the the DET 6 det\n"
+    "4 %s %s ADJ 6 amod\n"
+    "5 Brazilian Brazilian ADJ 6 amod\n"
+    "6 president president NOUN 1 nmod\n"
+    "7 attacked attack VERB 0 root\n"
+    "8 Freedonia Freedonia PROPN 7 obj\n"
+    "9 . . PUNCT 7 punct\n";
+
+static void test_supporters_of_former_leader_are_opposition(void) {
+    char buf[512];
+    snprintf(buf, sizeof buf, supporters, "former", "former");
+    CODE(NULL, buf, NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "BRAOPP", "190", "FRD"));
+    END();
+}
+
+static void test_supporters_of_sitting_leader_keep_code(void) {
+    char buf[512];
+    snprintf(buf, sizeof buf, supporters, "elected", "elected");
+    CODE(NULL, buf, NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "BRAGOV", "190", "FRD"));
+    END();
+}
+
+static void test_his_stands_for_a_person_named_as_owner(void) {
+    /* "… the Sylvanian president's palace and condemned his speech": his = the
+     * president, named only as the owner of the palace */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 2 nsubj\n"
+         "2 mocked mock VERB 0 root\n"
+         "3 the the DET 5 det\n"
+         "4 Sylvanian Sylvanian ADJ 5 amod\n"
+         "5 president president NOUN 7 nmod:poss\n"
+         "6 's 's PART 5 case\n"
+         "7 palace palace NOUN 2 obj\n"
+         "8 and and CCONJ 9 cc\n"
+         "9 condemned condemn VERB 2 conj\n"
+         "10 his his PRON 11 nmod:poss\n"
+         "11 speech speech NOUN 9 obj\n"
+         "12 . . PUNCT 2 punct\n", NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "FRD", "111", "SYLGOV"));
+    END();
+}
+
+int main(void) {
+    dicts = fixture_dicts();
+    RUN(test_negotiated_topic_is_not_target);
+    RUN(test_negotiated_with_keeps_oblique_party);
+    RUN(test_supporters_of_former_leader_are_opposition);
+    RUN(test_supporters_of_sitting_leader_keep_code);
+    RUN(test_his_stands_for_a_person_named_as_owner);
+    rl_dicts_close(dicts);
+    return CHECK_DONE();
+}
