@@ -244,7 +244,7 @@ static const char *pronoun_code(const rl_actor_ctx *c, const char *u, int pos, b
         *person = false;
         bool plural = u[0] == 'T';
         const char *m = mentioned_before(c, pos, false, plural);
-        return m ? m : rl_docres_last_actor(c->doc, plural);
+        return m ? m : rl_docres_recent_actor(c->doc, plural);
     }
     return NULL;
 }
@@ -570,6 +570,18 @@ static bool quantity_noun(const char *lemma) {
     return false;
 }
 
+/* A proper name the dictionaries do not know as the one subject of its clause
+ * ("Evans has taken out the stall"). A second subject on the same verb is a parse
+ * split ("Secretary - General") and says nothing. */
+static bool unknown_subject(const rl_tree *t, int head) {
+    if (!upos_is(t, head, "PROPN") || !rl_tree_rel(t, head, "nsubj")) return false;
+    int h = rl_tree_head(t, head);
+    if (h < 0) return false;
+    for (int k = t->kid_off[h]; k < t->kid_off[h + 1]; k++)
+        if (t->kids[k] != head && rl_tree_rel(t, t->kids[k], "nsubj")) return false;
+    return true;
+}
+
 static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int depth) {
     const rl_tree *t = c->t;
     if (depth < 4 && quantity_noun(t->ulemma[head])) {
@@ -608,7 +620,11 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
             ok = true;
         }
     }
-    if (!ok) return false;
+    if (!ok) {
+        if (c->remember && c->doc && depth == 0 && r.surname && unknown_subject(t, head))
+            rl_docres_unknown_subject(c->doc);
+        return false;
+    }
     out->code = r.code;
     out->file = r.file;
     out->line = r.line;

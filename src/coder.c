@@ -990,6 +990,15 @@ static bool resolves(const sent_ctx *sc, int x) {
     return x >= 0 && rl_actor_resolve1(&ac, x, &a);
 }
 
+/* A demand is made of someone: "the US must lift its sanctions" names who must act,
+ * "the issue should be decided in Scotland", "the minister should have volunteered a
+ * statement" or "the rest of the world should listen" only give an opinion. The
+ * subject must be an actor, and an active one (the subject of "must be privatised" is
+ * what is acted on). */
+static bool must_addressee(const sent_ctx *sc, int subj) {
+    return subj >= 0 && !rl_tree_rel(&sc->t, subj, "nsubj:pass") && resolves(sc, subj);
+}
+
 /* Whether c is a noun p's pattern spelled out ("deployed TROOPS", "suspended MILITARY
  * AID") that names no actor of its own: such a noun is the act's instrument, and
  * reading it as the source's own forces ("IND 154 INDMIL") hides the real target ("aid
@@ -1572,6 +1581,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     if (must) {
         /* "the US must stop arms sales": the speaker demands it of the subject */
         if (d.speaker < 0 && !sc->quote_speaker) return 0;
+        if (!must_addressee(sc, d.src)) return 0;
         const char *c2 = combine(a, CL_DEMAND, d.code);
         if (!c2) return 0;
         d.code = c2;

@@ -26,6 +26,7 @@ struct rl_docres {
     int ngroup;
     unsigned seq, plural_seq, group_seq;  /* mention order: which came last */
     int sentence, group_sentence;         /* sentences begun so far; the group's */
+    int actor_sentence, plural_sentence;  /* where last_actor, last_plural were named */
     char last_country[4];
     const char *speaker;
     person bodies[MAX_BODIES];   /* code and role only; slot = i % MAX_BODIES */
@@ -127,10 +128,12 @@ static bool body_code(const char *code) {
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
     if (r && code) {
         r->last_actor = code;
+        r->actor_sentence = r->sentence;
         if (body_code(code)) r->last_body = code;
         if (plural) {
             r->last_plural = code;
             r->plural_seq = ++r->seq;
+            r->plural_sentence = r->sentence;
         }
         note_country(r, code);
     }
@@ -187,6 +190,23 @@ bool rl_docres_group_is_last(const rl_docres *r) {
 const char *rl_docres_last_actor(const rl_docres *r, bool plural) {
     if (!r) return NULL;
     return plural && r->last_plural ? r->last_plural : r->last_actor;
+}
+
+/* News refers back with "it"/"they" to what the previous sentence named. An actor named
+ * further back has usually been displaced by a company, a product or a figure the
+ * dictionaries do not know ("The company had bought ...", "it is likely to decline"),
+ * so guessing it codes the wrong party; no antecedent is better than a stale one. */
+const char *rl_docres_recent_actor(const rl_docres *r, bool plural) {
+    if (!r) return NULL;
+    if (plural && r->last_plural && r->sentence - r->plural_sentence <= 1)
+        return r->last_plural;
+    return r->last_actor && r->sentence - r->actor_sentence <= 1 ? r->last_actor : NULL;
+}
+
+void rl_docres_unknown_subject(rl_docres *r) {
+    if (!r) return;
+    r->last_person = NULL;
+    r->last_actor = r->last_plural = NULL;
 }
 
 void rl_docres_set_speaker(rl_docres *r, const char *code) {
