@@ -104,6 +104,14 @@ int cli_each_document(char **files, int nfiles, const cli_input_options *o,
         rl_reader_close(r);
     }
     rl_arena_free(arena);
+    if (o->drain) {
+        long late = o->drain(ctx);
+        if (late > 0) {
+            stats->ok -= late;
+            stats->rejected += late;
+            if (status == 0) status = 1;
+        }
+    }
     if (progress && stats->read >= 64) fprintf(stderr, "\r%40s\r", "");
     if (!o->quiet)
         fprintf(stderr, "redline: %ld documents read, %ld %s, %ld rejected\n", stats->read,

@@ -11,6 +11,10 @@ typedef struct cli_input_options {
     const char *date;      /* --date: "YYYY-MM-DD" for documents that carry none */
     bool quiet;            /* no progress, no summary, no warnings */
     const char *verb;      /* "coded", "segmented" ... for the summary line */
+    /* Optional: called once after the last document, before the summary, by a caller that
+     * works on documents after fn returned (a thread pool). It finishes them and returns how
+     * many failed; those move from "ok" to "rejected", so the summary is right. */
+    long (*drain)(void *ctx);
 } cli_input_options;
 
 typedef struct cli_stats { long read, ok, rejected; } cli_stats;

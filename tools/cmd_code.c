@@ -238,9 +238,17 @@ static int on_document_pooled(rl_document *doc, void *arg) {
     return 1;
 }
 
+/* cli_input_options.drain for the pool: writes every pending document, returns how many
+ * of them failed. */
+static long drain_pool(void *arg) {
+    code_ctx *c = arg;
+    flush_ring(c, false, true);
+    return c->failed;
+}
+
 /* Runs the reader with a pool of nthreads workers. Returns the driver's status, or -1 if
  * the pool could not be started. */
-static int run_pooled(code_ctx *c, char **files, int nfiles, const cli_input_options *in,
+static int run_pooled(code_ctx *c, char **files, int nfiles, cli_input_options in,
                       cli_stats *stats) {
     c->window = (size_t)c->nthreads * WINDOW_PER_THREAD;
     c->ring = calloc(c->window, sizeof *c->ring);
@@ -260,8 +268,9 @@ static int run_pooled(code_ctx *c, char **files, int nfiles, const cli_input_opt
 
     int rc = -1;
     if (started == c->nthreads) {
-        rc = cli_each_document(files, nfiles, in, on_document_pooled, c, stats);
-        flush_ring(c, false, true);
+        in.drain = drain_pool;
+        rc = cli_each_document(files, nfiles, &in, on_document_pooled, c, stats);
+        flush_ring(c, false, true);     /* no-op unless the driver stopped early */
     } else {
         fprintf(stderr, "redline code: cannot start %d threads\n", c->nthreads);
     }
@@ -423,7 +432,7 @@ int cmd_code(int argc, char **argv) {
     }
 
     cli_stats stats = {0};
-    int rc = c.nthreads > 1 ? run_pooled(&c, files, nfiles, &in, &stats)
+    int rc = c.nthreads > 1 ? run_pooled(&c, files, nfiles, in, &stats)
                             : cli_each_document(files, nfiles, &in, on_document_serial, &c,
                                                 &stats);
     for (size_t i = 0; c.daily && c.out && !c.fatal && i < rl_daily_count(c.daily); i++)
@@ -445,9 +454,6 @@ int cmd_code(int argc, char **argv) {
     rl_resources_close(res);
 
     if (c.fatal) report(&c.fatal_err);
-    /* With a pool the driver counted these documents as taken; say so separately. */
-    if (c.failed > 0 && c.nthreads > 1 && !in.quiet)
-        fprintf(stderr, "redline: %ld of them could not be coded\n", c.failed);
     if (rc < 0 || rc == 2 || c.fatal) status = 2;
     else status = rc == 1 || stats.rejected > 0 || c.failed > 0 ? 1 : 0;
 

@@ -99,6 +99,8 @@ extra=$(grep -vxF -f "$TMP/jsonl.1" "$TMP/dyad.jsonl" | head -n 1)
 st=$?
 [ $st -eq 1 ] && ok code_rejected_exit_1 || fail code_rejected_exit_1 "exit $st"
 expect_contains code_rejected_names_record "$TMP/bad.err" "bad.jsonl:3"
+# every record accounted for once in the summary, also with a thread pool
+expect_contains code_rejected_summary "$TMP/bad.err" "4 documents read, 3 coded, 1 rejected"
 
 # --db: two runs (and another thread count) leave the same rows
 if command -v sqlite3 >/dev/null 2>&1; then
