@@ -294,6 +294,17 @@ const char *rl_lemmatize(const rl_lemmatizer *l, const char *form, const char *x
             out = o;
         }
     }
+    /* A base-form tag on a word the lexicon knows only as a past tense or participle is
+     * more often a tagging error than a rare verb ("rebels laid/VBP down"): its past
+     * lemma. */
+    if (!strcmp(xpos, "VBP") || !strcmp(xpos, "VB")) {
+        static const char *const past[] = {"VBD", "VBN"};
+        for (int k = 0; k < 2; k++) {
+            const rl_lex_entry *pe = lex_find(l, rl_lemma_lex_key(RL_LEX_LOWER, base, n, past[k]));
+            if (!pe) pe = lex_find(l, rl_lemma_lex_key(RL_LEX_EXACT, base, n, past[k]));
+            if (pe && strcmp(l->strings + pe->lemma, base)) return l->strings + pe->lemma;
+        }
+    }
     /* Base forms (VB, VBP, NN) are their own lemma far too often to second-guess. */
     int cls = rl_lemma_class(xpos);
     if (!cls || !l->known_slots || !strcmp(xpos, "VB") || !strcmp(xpos, "VBP") || !strcmp(xpos, "NN"))
