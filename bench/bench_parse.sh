@@ -8,11 +8,14 @@
 # The annotation-only figures are CPU time of the annotating thread, so they mean "what
 # one core does" even when other work shares the machine; wall-clock figures do not.
 # Each figure is the median of RUNS runs (default 3). Peak RSS from /usr/bin/time -v.
-# Skips with a message when ../shared is absent.
+# BEAM=k parses with a beam of k instead of the model's width (e.g. BEAM=4 with a model
+# trained by RLTRAIN_PARSER_BEAM; see docs/parser.md). Skips with a message when
+# ../shared is absent.
 cd "$(dirname "$0")/.." || exit 2
 SHARED=${REDLINE_SHARED:-../shared}
 BIN=${REDLINE:-build/redline}
 RUNS=${RUNS:-3}
+BEAMOPT=${BEAM:+--beam $BEAM}
 TEST="$SHARED/ud/en_ewt-ud-test.conllu"
 BBC="$SHARED/corpus/bbc-news-2095.jsonl"
 if [ ! -r "$TEST" ]; then echo "bench_parse: skip: $TEST not found"; exit 0; fi
@@ -31,12 +34,12 @@ elapsed_and_rss() {
                 /Maximum resident set size/ {r=$2} END {print s, r}' "$TMP/time"
 }
 
-echo "machine: $(nproc) cores, $(uname -m); pinned: ${PIN:-no}"
+echo "machine: $(nproc) cores, $(uname -m); pinned: ${PIN:-no}; beam: ${BEAM:-the model's}"
 nsent=$(grep -c '^# sent_id' "$TEST")
 
 # 1a. annotation only, as measured by --eval
 for i in $(seq "$RUNS"); do
-    $PIN "$BIN" parse --eval "$TEST" | awk '/^speed/ {print $2}'
+    $PIN "$BIN" parse $BEAMOPT --eval "$TEST" | awk '/^speed/ {print $2}'
 done | median > "$TMP/eval"
 echo "EWT test ($nsent sentences, gold tokens): $(cat "$TMP/eval") sentences/s tag+lemma+parse (median of $RUNS, annotation only)"
 
@@ -44,7 +47,7 @@ echo "EWT test ($nsent sentences, gold tokens): $(cat "$TMP/eval") sentences/s t
 : > "$TMP/e2e"
 for i in $(seq "$RUNS"); do
     $PIN true
-    elapsed_and_rss $PIN "$BIN" parse --quiet --input-format conllu "$TEST" >> "$TMP/e2e" || exit 1
+    elapsed_and_rss $PIN "$BIN" parse $BEAMOPT --quiet --input-format conllu "$TEST" >> "$TMP/e2e" || exit 1
 done
 t=$(awk '{print $1}' "$TMP/e2e" | median)
 rss=$(awk '{print $2}' "$TMP/e2e" | sort -n | tail -1)
@@ -61,11 +64,11 @@ if [ -r "$BBC" ]; then
     nbbc=$("$BIN" parse --quiet "$BBC" | grep -c '^# sent_id')
     : > "$TMP/bbc"
     for i in $(seq "$RUNS"); do
-        elapsed_and_rss $PIN "$BIN" parse --quiet "$BBC" >> "$TMP/bbc" || exit 1
+        elapsed_and_rss $PIN "$BIN" parse $BEAMOPT --quiet "$BBC" >> "$TMP/bbc" || exit 1
     done
     t=$(awk '{print $1}' "$TMP/bbc" | median)
     for i in $(seq "$RUNS"); do
-        $PIN "$BIN" parse --quiet --timing "$BBC" 2>&1 >/dev/null | awk '/annotated/ {print $(NF-4)}'
+        $PIN "$BIN" parse $BEAMOPT --quiet --timing "$BBC" 2>&1 >/dev/null | awk '/annotated/ {print $(NF-4)}'
     done | median > "$TMP/bbccpu"
     echo "BBC corpus: $(cat "$TMP/bbccpu") sentences/s tag+lemma+parse (CPU time of the annotation only, median of $RUNS)"
     rss=$(awk '{print $2}' "$TMP/bbc" | sort -n | tail -1)

@@ -45,7 +45,7 @@ BRB | BARBADOS | BARBADIAN; BAJAN | BRIDGETOWN |
 BLR | BELARUS; BYELORUSSIA; BELORUSSIA | BELARUSIAN; BELARUSSIAN; BYELORUSSIAN | MINSK |
 BEL | BELGIUM | BELGIAN | |
 BLZ | BELIZE | BELIZEAN | BELMOPAN |
-BEN | BENIN | BENINESE; BENINOIS! | PORTO-NOVO; COTONOU |
+BEN | BENIN; DAHOMEY | BENINESE; BENINOIS! | PORTO-NOVO; COTONOU |
 BTN | BHUTAN | BHUTANESE | THIMPHU |
 BOL | BOLIVIA | BOLIVIAN | LA PAZ; SUCRE | PALACIO QUEMADO=BOLGOV
 BIH | BOSNIA AND HERZEGOVINA; BOSNIA-HERZEGOVINA; BOSNIA | BOSNIAN; BOSNIAK | SARAJEVO |
@@ -53,10 +53,10 @@ BWA | BOTSWANA | MOTSWANA!; BATSWANA!; BOTSWANAN | GABORONE |
 BRA | BRAZIL; BRASIL | BRAZILIAN | BRASILIA; BRASÍLIA | PLANALTO=BRAGOV; PLANALTO PALACE=BRAGOV; ITAMARATY=BRAGOV
 BRN | BRUNEI; BRUNEI DARUSSALAM | BRUNEIAN | BANDAR SERI BEGAWAN |
 BGR | BULGARIA | BULGARIAN | SOFIA |
-BFA | BURKINA FASO; BURKINA | BURKINABE!; BURKINABÈ! | OUAGADOUGOU |
+BFA | BURKINA FASO; BURKINA; UPPER VOLTA | BURKINABE!; BURKINABÈ! | OUAGADOUGOU |
 BDI | BURUNDI | BURUNDIAN | GITEGA; BUJUMBURA |
 CPV | CAPE VERDE; CABO VERDE | CAPE VERDEAN | PRAIA |
-KHM | CAMBODIA; KAMPUCHEA | CAMBODIAN; KHMER! | PHNOM PENH |
+KHM | CAMBODIA; KAMPUCHEA; KAMPUCHEAN | CAMBODIAN; KHMER! | PHNOM PENH |
 CMR | CAMEROON | CAMEROONIAN | YAOUNDE; YAOUNDÉ |
 CAN | CANADA | CANADIAN | OTTAWA | PARLIAMENT HILL=CANLEG; RIDEAU HALL=CANGOV
 CAF | CENTRAL AFRICAN REPUBLIC | CENTRAL AFRICAN | BANGUI |
@@ -65,14 +65,14 @@ CHL | CHILE | CHILEAN | SANTIAGO | LA MONEDA=CHLGOV
 CHN | CHINA; PRC; P.R.C.; MAINLAND CHINA; PEOPLE'S REPUBLIC | CHINESE | BEIJING; PEKING | ZHONGNANHAI=CHNGOV; GREAT HALL OF THE PEOPLE=CHNGOV; NATIONAL PEOPLE'S CONGRESS=CHNLEG; PEOPLE'S LIBERATION ARMY=CHNMIL; PLA=CHNMIL; PEOPLE'S ARMED POLICE=CHNCOP; MINISTRY OF STATE SECURITY=CHNSPY; COMMUNIST PARTY OF CHINA=CHNGOV; CHINESE COMMUNIST PARTY=CHNGOV; CCP=CHNGOV; POLITBURO STANDING COMMITTEE=CHNGOV; STATE COUNCIL OF CHINA=CHNGOV
 COL | COLOMBIA | COLOMBIAN | BOGOTA; BOGOTÁ | CASA DE NARIÑO=COLGOV; CASA DE NARINO=COLGOV
 COM | COMOROS; THE COMOROS | COMORIAN; COMORAN | MORONI |
-COD | DEMOCRATIC REPUBLIC OF THE CONGO; DEMOCRATIC REPUBLIC OF CONGO; DR CONGO; D.R. CONGO; DRC; CONGO-KINSHASA; ZAIRE; CONGO | CONGOLESE; ZAIREAN | KINSHASA |
+COD | DEMOCRATIC REPUBLIC OF THE CONGO; DEMOCRATIC REPUBLIC OF CONGO; DR CONGO; D.R. CONGO; DRC; CONGO-KINSHASA; ZAIRE; CONGO | CONGOLESE; ZAIREAN; ZAIRIAN | KINSHASA |
 COG | REPUBLIC OF THE CONGO; REPUBLIC OF CONGO; CONGO-BRAZZAVILLE; CONGO REPUBLIC | | BRAZZAVILLE |
 CRI | COSTA RICA | COSTA RICAN | SAN JOSE; SAN JOSÉ |
 CIV | COTE D'IVOIRE; CÔTE D'IVOIRE; IVORY COAST | IVORIAN; IVOIRIAN | YAMOUSSOUKRO; ABIDJAN |
 HRV | CROATIA | CROATIAN; CROAT | ZAGREB | SABOR=HRVLEG
 CUB | CUBA | CUBAN | HAVANA; LA HABANA |
 CYP | CYPRUS | CYPRIOT | NICOSIA |
-CZE | CZECH REPUBLIC; CZECHIA | CZECH | PRAGUE | PRAGUE CASTLE=CZEGOV
+CZE | CZECH REPUBLIC; CZECHIA | CZECH | |
 DNK | DENMARK | DANISH; DANE | COPENHAGEN | FOLKETING=DNKLEG; CHRISTIANSBORG=DNKGOV
 DJI | DJIBOUTI | DJIBOUTIAN | |
 DMA | DOMINICA; COMMONWEALTH OF DOMINICA | | ROSEAU |
@@ -169,7 +169,7 @@ POL | POLAND | POLISH; POLES! | WARSAW | SEJM=POLLEG; BELWEDER=POLGOV
 PRT | PORTUGAL | PORTUGUESE | LISBON | SAO BENTO=PRTGOV; SÃO BENTO=PRTGOV; BELEM PALACE=PRTGOV
 QAT | QATAR | QATARI | DOHA |
 ROU | ROMANIA; RUMANIA; ROUMANIA | ROMANIAN; RUMANIAN | BUCHAREST | COTROCENI=ROUGOV; COTROCENI PALACE=ROUGOV; VICTORIA PALACE=ROUGOV
-RUS | RUSSIA; RUSSIAN FEDERATION | RUSSIAN | MOSCOW | KREMLIN=RUSGOV; THE KREMLIN=RUSGOV; STATE DUMA=RUSLEG; DUMA=RUSLEG; FEDERATION COUNCIL OF RUSSIA=RUSLEG; FSB=RUSSPY; SVR=RUSSPY; GRU=RUSSPY; FEDERAL SECURITY SERVICE=RUSSPY; SPETSNAZ=RUSMIL; ROSGVARDIA=RUSCOP; TASS=RUSMED; RIA NOVOSTI=RUSMED; SMOLENSKAYA SQUARE=RUSGOV
+RUS | RUSSIA; RUSSIAN FEDERATION | RUSSIAN | | STATE DUMA=RUSLEG; DUMA=RUSLEG; FEDERATION COUNCIL OF RUSSIA=RUSLEG; FSB=RUSSPY; SVR=RUSSPY; GRU=RUSSPY; FEDERAL SECURITY SERVICE=RUSSPY; SPETSNAZ=RUSMIL; ROSGVARDIA=RUSCOP; TASS=RUSMED; RIA NOVOSTI=RUSMED; SMOLENSKAYA SQUARE=RUSGOV
 RWA | RWANDA | RWANDAN | KIGALI | URUGWIRO VILLAGE=RWAGOV
 KNA | SAINT KITTS AND NEVIS; ST. KITTS AND NEVIS; ST KITTS AND NEVIS; SAINT KITTS; ST. KITTS | KITTITIAN; NEVISIAN | BASSETERRE |
 LCA | SAINT LUCIA; ST. LUCIA; ST LUCIA | SAINT LUCIAN; ST. LUCIAN | CASTRIES |
@@ -179,7 +179,7 @@ SMR | SAN MARINO | SAMMARINESE; SAN MARINESE | |
 STP | SAO TOME AND PRINCIPE; SÃO TOMÉ AND PRÍNCIPE; SAO TOME | SAO TOMEAN; SÃO TOMEAN | SÃO TOMÉ |
 SAU | SAUDI ARABIA; KINGDOM OF SAUDI ARABIA; KSA | SAUDI; SAUDI ARABIAN | RIYADH; RIYAD | AL-YAMAMAH PALACE=SAUGOV; YAMAMAH PALACE=SAUGOV; SAUDI ARABIAN NATIONAL GUARD=SAUMIL
 SEN | SENEGAL | SENEGALESE | DAKAR |
-SRB | SERBIA | SERBIAN; SERB | BELGRADE |
+SRB | SERBIA | SERBIAN; SERB | |
 SYC | SEYCHELLES; THE SEYCHELLES | SEYCHELLOIS! | |
 SLE | SIERRA LEONE | SIERRA LEONEAN | FREETOWN |
 SGP | SINGAPORE | SINGAPOREAN | ISTANA=SGPGOV |
@@ -218,8 +218,8 @@ VUT | VANUATU | NI-VANUATU! | PORT VILA |
 VEN | VENEZUELA; BOLIVARIAN REPUBLIC | VENEZUELAN | CARACAS | MIRAFLORES=VENGOV; MIRAFLORES PALACE=VENGOV
 VNM | VIETNAM; VIET NAM | VIETNAMESE | HANOI; HA NOI |
 YEM | YEMEN | YEMENI; YEMENITE | SANAA; SANA'A; ADEN |
-ZMB | ZAMBIA | ZAMBIAN | LUSAKA |
-ZWE | ZIMBABWE | ZIMBABWEAN | HARARE |
+ZMB | ZAMBIA; NORTHERN RHODESIA | ZAMBIAN | LUSAKA |
+ZWE | ZIMBABWE; RHODESIA; SOUTHERN RHODESIA | ZIMBABWEAN; RHODESIAN | HARARE |
 PSE | PALESTINE; STATE OF PALESTINE; PALESTINIAN TERRITORIES; OCCUPIED PALESTINIAN TERRITORIES; PALESTINIAN TERRITORY; WEST BANK; GAZA; GAZA STRIP | PALESTINIAN | RAMALLAH; EAST JERUSALEM | PALESTINIAN AUTHORITY=PSEGOV; PALESTINIAN NATIONAL AUTHORITY=PSEGOV; MUQATAA=PSEGOV; MUQATA'A=PSEGOV
 XKX | KOSOVO; REPUBLIC OF KOSOVO | KOSOVAR; KOSOVAN; KOSOVO ALBANIAN | PRISTINA; PRISHTINA |
 TWN | TAIWAN; REPUBLIC OF CHINA; CHINESE TAIPEI; FORMOSA | TAIWANESE | TAIPEI | LEGISLATIVE YUAN=TWNLEG; EXECUTIVE YUAN=TWNGOV
@@ -248,6 +248,22 @@ HISTORIC = [
     ("EAST GERMANY", "GME", ["GERMAN DEMOCRATIC REPUBLIC", "GDR", "EAST GERMAN"]),
     ("WEST GERMANY", "GMW", ["WEST GERMAN"]),
     ("SERBIA AND MONTENEGRO", "SCG", ["STATE UNION OF SERBIA AND MONTENEGRO"]),
+    ("EAST BERLIN", "GME", []),
+]
+
+# Capitals and seats of government whose state changed: (phrases, code today, dated
+# codes). A story's date picks the state that sat there then; an undated story gets
+# today's. The Soviet Union ended on 25 December 1991; Germany was unified on 3 October
+# 1990, and its government stayed in Bonn until 1999; Czechoslovakia split on 1 January
+# 1993; Belgrade was the capital of Yugoslavia until 4 February 2003 and of Serbia and
+# Montenegro until Montenegro left on 3 June 2006 (Serbia's declaration, 5 June).
+DATED = [
+    (["MOSCOW"], "RUS", [("USR", "<19911225")]),
+    (["KREMLIN", "THE KREMLIN"], "RUSGOV", [("USRGOV", "<19911225")]),
+    (["BONN"], "DEU", [("GMW", "<19901002")]),
+    (["PRAGUE"], "CZE", [("CZA", "<19921231")]),
+    (["PRAGUE CASTLE"], "CZEGOV", [("CZAGOV", "<19921231")]),
+    (["BELGRADE"], "SRB", [("YUG", "<20030203"), ("SCG", "20030204-20060604")]),
 ]
 
 # Names that contain a country, capital or demonym but do not stand for that state. The
@@ -282,7 +298,8 @@ REGIONS = [
     ("CAS", ["CENTRAL ASIA", "CENTRAL ASIAN STATES", "CENTRAL ASIAN REPUBLICS"]),
     ("CEU", ["CENTRAL EUROPE"]),
     ("EAF", ["EAST AFRICA", "EASTERN AFRICA", "HORN OF AFRICA"]),
-    ("EEU", ["EASTERN EUROPE", "EAST EUROPEAN COUNTRIES"]),
+    ("EEU", ["EASTERN EUROPE", "EAST EUROPEAN COUNTRIES", "EASTERN BLOC", "EAST BLOC",
+             "SOVIET BLOC"]),
     ("EUR", ["EUROPE", "EUROPEAN COUNTRIES", "EUROPEAN NATIONS", "EUROPEAN GOVERNMENTS",
              "EUROPEAN CAPITALS"]),
     ("LAM", ["LATIN AMERICA", "LATIN AMERICAN", "CENTRAL AMERICA",
@@ -304,6 +321,47 @@ REGIONS = [
              "WESTERN GOVERNMENTS", "WESTERN ALLIES", "WESTERN CAPITALS"]),
 ]
 
+# Cities and towns other than capitals that news reports as the object of an act ("shelled
+# Chernihiv", "dropped a bomb on Hiroshima", "arrived in Jeddah"): such a place stands for
+# the state it belongs to (docs/coding-guidelines.md, A2), and a place in a third country
+# tells the coder that a meeting there is 044. Names that are also common words or
+# personal names ("Farah", "Tyre", "Nice") are left out, and so are places whose state is
+# contested (Crimea, Shusha, Donetsk).
+CITIES = [
+    ("UKR", ["CHERNIHIV", "KHARKIV", "KHARKOV", "MARIUPOL", "BUCHA", "IRPIN", "BAKHMUT",
+             "KHERSON", "ODESA", "ODESSA", "ZAPORIZHZHIA", "LVIV", "DNIPRO", "SUMY",
+             "MYKOLAIV", "KRAMATORSK", "AVDIIVKA"]),
+    ("RUS", ["SOCHI", "SAINT PETERSBURG", "ST PETERSBURG", "ST. PETERSBURG", "BELGOROD"]),
+    ("JPN", ["HIROSHIMA", "NAGASAKI", "OSAKA", "OKINAWA"]),
+    ("CHE", ["GENEVA", "DAVOS"]),
+    ("DEU", ["MUNICH", "HAMBURG"]),
+    ("AFG", ["KANDAHAR", "HERAT", "JALALABAD", "MAZAR-I-SHARIF", "KUNDUZ", "HELMAND"]),
+    ("IRQ", ["MOSUL", "BASRA", "KIRKUK", "FALLUJAH", "HALABJA", "SINJAR", "RAMADI",
+             "TIKRIT", "NAJAF", "KARBALA"]),
+    ("SYR", ["ALEPPO", "HOMS", "IDLIB", "DOUMA", "RAQQA", "DEIR EZZOR", "GHOUTA", "LATAKIA",
+             "DARAA"]),
+    ("IRN", ["ISFAHAN", "NATANZ", "FORDOW", "MASHHAD", "SHIRAZ"]),
+    ("ISR", ["HAIFA", "ASHKELON", "SDEROT", "EILAT"]),
+    ("PSE", ["KHAN YUNIS", "JENIN", "NABLUS", "HEBRON", "GAZA CITY"]),
+    ("SAU", ["JEDDAH", "AL-ULA", "ALULA", "DHAHRAN"]),
+    ("YEM", ["HODEIDAH", "MARIB"]),
+    ("SDN", ["PORT SUDAN", "EL FASHER", "OMDURMAN"]),
+    ("LBY", ["BENGHAZI", "MISRATA", "SIRTE"]),
+    ("NGA", ["KADUNA", "MAIDUGURI", "LAGOS"]),
+    ("ETH", ["MEKELLE", "AXUM", "AKSUM"]),
+    ("PAK", ["KARACHI", "LAHORE", "PESHAWAR", "QUETTA", "RAWALPINDI"]),
+    ("IND", ["MUMBAI", "KOLKATA"]),
+    ("CHN", ["SHANGHAI", "URUMQI", "WUHAN"]),
+]
+
+# "European", "Western", "African" and "Asian" qualify too many nouns to stand alone
+# ("European markets", "African runners", British "Asian MPs",
+# "Western music"), but with a word for state officials they name a region's governments
+# acting together ("European ministers", "Western diplomats"): REGION + GOV.
+REGION_OFFICIALS = [("EUROPEAN", "EUR"), ("WESTERN", "WST"), ("AFRICAN", "AFR"), ("ASIAN", "ASA")]
+OFFICIAL_WORDS = ["LEADER", "MINISTER", "FOREIGN MINISTER", "DIPLOMAT", "OFFICIAL",
+                  "ENVOY", "HEAD OF STATE", "HEADS OF STATE!", "HEAD OF GOVERNMENT",
+                  "HEADS OF GOVERNMENT!"]
 
 SKIP_TERRITORIES = {"ATA", "ATF", "BVT", "HMD", "IOT", "SGS", "UMI", "JEY"}
 AMBIGUOUS = {"REUNION"}
@@ -350,7 +408,7 @@ def iso_names():
     return out
 
 
-def emit(lines, seen, name, code, synonyms, comment=None):
+def emit(lines, seen, name, code, synonyms, comment=None, dated=()):
     """One actor record: primary phrase with its code, '+' synonyms. Phrases already
     used elsewhere in the file are skipped so every phrase has one meaning."""
     forms = []
@@ -364,7 +422,8 @@ def emit(lines, seen, name, code, synonyms, comment=None):
         seen.add(v)
     if comment:
         lines.append("# " + comment)
-    lines.append("%s [%s]" % (forms[0], code))
+    lines.append("%s [%s]" % (forms[0], code)
+                 + "".join(" [%s %s]" % (c, r) for c, r in dated))
     lines.extend("+" + v for v in forms[1:])
     lines.append("")
 
@@ -392,6 +451,9 @@ def main():
     # Longer, more specific phrases are claimed first (so "DOMINICAN REPUBLIC" stays with
     # DOM, "SOUTH SUDANESE" with SSD) by reserving every extra phrase before the rows.
     reserved = {}
+    for ps, code, dated in DATED:
+        for p in ps:
+            reserved[phrase(p)] = code
     for code, names, dems, caps, extras in rows:
         for e in filter(None, (x.strip() for x in extras.split(";"))):
             p, full = e.rsplit("=", 1)
@@ -436,6 +498,10 @@ def main():
     for name, code, syn in HISTORIC:
         emit(lines, seen, name, code, syn)
 
+    lines += ["", "# ---- capitals whose state changed (dated) ----", ""]
+    for ps, code, dated in DATED:
+        emit(lines, seen, ps[0], code, ps[1:], dated=dated)
+
     lines += ["", "# ---- seats of government and national institutions ----", ""]
     for full in sorted(extras_by_code):
         ps = extras_by_code[full]
@@ -445,12 +511,19 @@ def main():
     for code, ps in OTHER_STATES:
         emit(lines, seen, ps[0], code, ps[1:])
 
+    lines += ["", "# ---- cities and towns that stand for their state as objects of an act ----", ""]
+    for code, ps in CITIES:
+        emit(lines, seen, ps[0], code, ps[1:])
+
     lines += ["", "# ---- names that contain a country word but code nothing ----", ""]
     emit(lines, seen, NOT_ACTORS[0], "---", NOT_ACTORS[1:])
 
     lines += ["", "# ---- international regions (CAMEO region codes) ----", ""]
     for code, ps in REGIONS:
         emit(lines, seen, ps[0], code, ps[1:])
+    for adj, code in REGION_OFFICIALS:
+        ps = [adj + " " + w for w in OFFICIAL_WORDS]
+        emit(lines, seen, ps[0], code + "GOV", ps[1:])
 
     sys.stdout.write("\n".join(lines).rstrip() + "\n")
 

@@ -261,11 +261,13 @@ static const char *const person_roles[] = {
     "DICTATOR", "VICE", "DEPUTY", "NEGOTIATOR", "MEDIATOR", NULL
 };
 
-static bool person_role(const char *lemma) {
+bool rl_person_role(const char *lemma) {
     for (int i = 0; person_roles[i]; i++)
         if (strcmp(person_roles[i], lemma) == 0) return true;
     return false;
 }
+
+static bool person_role(const char *lemma) { return rl_person_role(lemma); }
 
 bool rl_tree_plural(const rl_tree *t, int i) {
     const char *x = t->s->tokens[i].xpos;
@@ -335,8 +337,14 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
             break;
         int h = rl_tree_head(t, i);
         if (h >= 0 && mark[h]) break;   /* attached inside: already read */
+        /* "Central African Republic troops" with the country's first words as the
+         * clause's head and its flat part */
+        int g = rl_tree_head(t, head);
+        bool root_name = g >= 0 && g < head && rl_tree_head(t, g) < 0 &&
+                         rl_tree_rel(t, head, "nmod") && (i == g ||
+                         (rl_tree_rel(t, i, "flat") && h == g));
         if (!(rl_tree_rel(t, i, "advmod") || rl_tree_rel(t, i, "amod") ||
-              rl_tree_rel(t, i, "dep") || rl_tree_rel(t, i, "nmod:poss")))
+              rl_tree_rel(t, i, "dep") || rl_tree_rel(t, i, "nmod:poss") || root_name))
             break;
         /* only when it is not itself an argument of the verb */
         if (h >= 0 && rl_tree_rel(t, i, "nmod:poss") && h == rl_tree_head(t, head)) {
@@ -436,6 +444,11 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 code = rl_arena_strdup(c->arena, buf);
         if (!code) code = rl_docres_last_country(c->doc);
     }
+    if (!code && !agent && nw == 1 && rl_tree_child(t, head, "det") >= 0 &&
+        (strcmp(t->ulemma[head], "GROUP") == 0 || strcmp(t->ulemma[head], "ORGANISATION") == 0 ||
+         strcmp(t->ulemma[head], "ORGANIZATION") == 0 || strcmp(t->ulemma[head], "MOVEMENT") == 0))
+        /* "the group": the organisation the story is about */
+        code = rl_docres_last_body(c->doc);
     if (!code && poss_pronoun) {
         /* "his country", "its government": the possessor's country */
         const char *h = t->ulemma[head];
@@ -512,8 +525,27 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     return code != NULL;
 }
 
+/* "Hundreds of thousands of protesters", "dozens of students": a quantity is its
+ * of-phrase's actor. */
+static bool quantity_noun(const char *lemma) {
+    static const char *const w[] = {"HUNDRED", "HUNDREDS", "THOUSAND", "THOUSANDS",
+                                    "DOZEN", "DOZENS", "MILLION", "MILLIONS", "SCORE",
+                                    "SCORES", "TENS", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strcmp(w[i], lemma) == 0) return true;
+    return false;
+}
+
 static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int depth) {
     const rl_tree *t = c->t;
+    if (depth < 4 && quantity_noun(t->ulemma[head])) {
+        for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
+            int m = t->kids[k];
+            const char *cs = rl_tree_case(t, m);
+            if (rl_tree_rel(t, m, "nmod") && cs && strcmp(cs, "OF") == 0)
+                return resolve_depth(c, m, out, depth + 1);
+        }
+    }
     memset(out, 0, sizeof *out);
     out->head = head;
     if (upos_is(t, head, "PRON") || lower_us(t, head)) {
@@ -576,9 +608,81 @@ bool rl_actor_resolve1(const rl_actor_ctx *c, int head, rl_actor *out) {
     return resolve_depth(c, head, out, 0);
 }
 
+/* Plural nouns that stand for the parties themselves ("urged both sides"), with no
+ * agent of their own. */
+static bool party_noun(const char *lemma) {
+    static const char *const w[] = {"SIDE", "COUNTRY", "NATION", "STATE", "PARTY",
+                                    "NEIGHBOR", "NEIGHBOUR", NULL};
+    for (int i = 0; w[i]; i++)
+        if (strcmp(w[i], lemma) == 0) return true;
+    return false;
+}
+
+/* "both governments", "the two coast guards", "both sides", and "they" with no nearer
+ * plural actor: the actors last named together in the document (docres), each with
+ * the phrase's own agent ("both governments" after "Vietnam and the Philippines" →
+ * VNMGOV, PHLGOV). Returns how many were written to out, 0 when the phrase is not such
+ * a reference. */
+static int group_reference(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
+    const rl_tree *t = c->t;
+    const char *g[RL_DOCRES_GROUP];
+    int ng = c->doc ? rl_docres_group(c->doc, g, RL_DOCRES_GROUP) : 0;
+    if (ng < 2 || rl_tree_child(t, head, "conj") >= 0) return 0;
+    const char *u = t->uform[head];
+    bool pron = upos_is(t, head, "PRON") && (strcmp(u, "THEY") == 0 || strcmp(u, "THEM") == 0);
+    int lo = head;
+    if (pron) {
+        if (!rl_docres_group_is_last(c->doc) || mentioned_before(c, head, false, true))
+            return 0;
+    } else {
+        if (!upos_is(t, head, "NOUN") || !is_plural(t, head)) return 0;
+        bool two = false;
+        for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
+            int d = t->kids[k];
+            if (d > head) break;
+            if (rl_tree_rel(t, d, "det") || rl_tree_rel(t, d, "nummod") ||
+                rl_tree_rel(t, d, "amod") || rl_tree_rel(t, d, "compound")) {
+                if (d < lo) lo = d;
+                if (strcmp(t->uform[d], "BOTH") == 0 || strcmp(t->uform[d], "TWO") == 0)
+                    two = true;
+            }
+        }
+        if (!two) return 0;
+    }
+    const char *agent = NULL;
+    if (!pron) {
+        rl_actor_ctx v = *c;
+        v.remember = false;
+        v.default_country = NULL;
+        rl_actor x;
+        char cc[4];
+        if (resolve_depth(&v, head, &x, 0)) {
+            if (!rl_code_country(x.code, cc)) return 0;
+            agent = x.code + 3;
+        } else if (!party_noun(t->ulemma[head])) {
+            return 0;
+        }
+    }
+    const char *text = rl_tree_text(t, c->arena, lo, head);
+    int n = 0;
+    for (int i = 0; i < ng && n < max; i++) {
+        char cc[4];
+        memset(&out[n], 0, sizeof out[n]);
+        /* "both countries" are the countries, "both governments" their governments */
+        out[n].code = agent && rl_code_country(g[i], cc)
+                          ? rl_arena_printf(c->arena, "%s%s", cc, agent) : g[i];
+        if (!out[n].code) return 0;
+        out[n].text = text;
+        out[n].head = head;
+        n++;
+    }
+    return n;
+}
+
 int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
     int n = 0;
     if (max <= 0 || head < 0) return 0;
+    if ((n = group_reference(c, head, out, max)) > 0) return n;
     if (rl_actor_resolve1(c, head, &out[n])) n++;
     const rl_tree *t = c->t;
     /* "American and Indian troops": one actor per coordinated modifier */
@@ -593,6 +697,27 @@ int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
             v.swap_out = m;
             v.swap_in = cj;
             if (rl_actor_resolve1(&v, head, &out[n])) n++;
+        }
+    }
+    /* "the foreign ministers of the UAE and Bahrain", "the leaders of North and South
+     * Korea": a role that took its country from a coordinated of-phrase is one actor
+     * per country */
+    char cc0[4], sc[4];
+    for (int k = t->kid_off[head]; n == 1 && k < t->kid_off[head + 1]; k++) {
+        int m = t->kids[k];
+        const char *cs = rl_tree_case(t, m);
+        if (!upos_is(t, head, "NOUN") || !rl_tree_rel(t, m, "nmod") || !cs ||
+            strcmp(cs, "OF") != 0 || !rl_code_country(out[0].code, cc0))
+            continue;
+        rl_actor sub[4];
+        int ns = rl_actors_resolve(c, m, sub, 4);
+        if (ns < 2 || !rl_code_country(sub[0].code, sc) || strcmp(sc, cc0) != 0) break;
+        for (int i = 1; i < ns && n < max; i++) {
+            if (!rl_code_country(sub[i].code, sc) || strcmp(sc, cc0) == 0) continue;
+            out[n] = out[0];
+            out[n].code = rl_arena_printf(c->arena, "%s%s", sc, out[0].code + 3);
+            if (!out[n].code) return n;
+            n++;
         }
     }
     for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {

@@ -96,6 +96,9 @@ int rl_actor_ctx_scratch(rl_actor_ctx *c);
  * and returns how many were found (0 = no known actor). */
 int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max);
 
+/* Whether an upper-cased lemma is a role held by one person ("PRESIDENT", "ENVOY"). */
+bool rl_person_role(const char *lemma);
+
 /* Resolves one nominal (no conjuncts). false if it names no known actor. */
 bool rl_actor_resolve1(const rl_actor_ctx *c, int head, rl_actor *out);
 

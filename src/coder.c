@@ -22,6 +22,7 @@
  * Duplicate events (same source, target, code and date) are merged.
  */
 #include "coder.h"
+#include "coder_violence.h"
 #include "actors.h"
 #include "docres.h"
 #include "patterns.h"
@@ -43,7 +44,9 @@ typedef enum verb_class {
     CL_REJECT,     /* 12x: refuse, decline, reject, rule out ... */
     CL_THREATEN,   /* 13x: threaten ... */
     CL_FAIL,       /* failing to do something is no event */
-    CL_CONSIDER    /* weighing an act is 014, "consider policy option" */
+    CL_CONSIDER,   /* weighing an act is 014, "consider policy option" */
+    CL_CONDITION,  /* "linked talks to the lifting of sanctions": a demand (10x) */
+    CL_DENY        /* "denied that its aircraft bombed …": the act is not asserted */
 } verb_class;
 
 static const struct { const char *lemma; verb_class cls; } class_table[] = {
@@ -78,6 +81,8 @@ static const struct { const char *lemma; verb_class cls; } class_table[] = {
     {"FAIL", CL_FAIL},
     {"CONSIDER", CL_CONSIDER}, {"WEIGH", CL_CONSIDER}, {"MULL", CL_CONSIDER},
     {"CONTEMPLATE", CL_CONSIDER}, {"MULLING", CL_CONSIDER},
+    {"LINK", CL_CONDITION}, {"TIE", CL_CONDITION}, {"CONDITION", CL_CONDITION},
+    {"DENY", CL_DENY},
 };
 
 static verb_class class_of(const rl_tree *t, int i) {
@@ -200,7 +205,9 @@ static bool valid_code(const char *c) {
 /* The code an event gets when governed by a verb of class cls; NULL = no event. */
 static const char *combine(rl_arena *a, verb_class cls, const char *code) {
     if (!valid_code(code)) return NULL;
-    if (cls == CL_FAIL) return NULL;
+    /* making an act the condition of something demands it */
+    if (cls == CL_CONDITION) cls = CL_DEMAND;
+    if (cls == CL_FAIL || cls == CL_DENY) return NULL;
     if (cls == CL_CONSIDER) return "014";
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int d = code[2] - '0';
@@ -294,6 +301,11 @@ static int antecedent(const rl_tree *t, int i) {
     if (i < 0 || !is_relative_pronoun(t, i)) return i;
     int v = rl_tree_head(t, i);
     if (v >= 0 && rl_tree_rel(t, v, "acl")) return rl_tree_head(t, v);
+    /* "the Chinese president, who promised …" parsed as a parenthetical clause: the
+     * office holder before the comma */
+    if (i >= 2 && strcmp(t->uform[i], "WHO") == 0 && v >= 0 && rl_tree_rel(t, v, "parataxis") &&
+        upos_is(t, i - 1, "PUNCT") && upos_is(t, i - 2, "NOUN") && rl_person_role(t->ulemma[i - 2]))
+        return i - 2;
     return i;
 }
 
@@ -306,6 +318,19 @@ static int passive_agent(const rl_tree *t, int p) {
         const char *cs;
         if (rl_tree_rel(t, c, "obl") && (cs = rl_tree_case(t, c)) && strcmp(cs, "BY") == 0)
             return c;
+    }
+    /* the parse often hangs the by-phrase lower: on the complement ("was forced to land
+     * in Minsk by the authorities") or the object ("was sent supplies by the UAE") */
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (!(rl_tree_rel(t, c, "xcomp") || rl_tree_rel(t, c, "obj"))) continue;
+        for (int j = t->kid_off[c]; j < t->kid_off[c + 1]; j++) {
+            int b = t->kids[j];
+            const char *cs = rl_tree_case(t, b);
+            if ((rl_tree_rel(t, b, "obl") || rl_tree_rel(t, b, "nmod")) && cs &&
+                strcmp(cs, "BY") == 0)
+                return b;
+        }
     }
     return -1;
 }
@@ -323,7 +348,8 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         /* "it is prepared to ...": a state, not a passive act; its subject is who
          * intends */
         int ag = passive_agent(t, p);
-        return ag < 0 && class_of(t, p) == CL_INTENT ? sp : ag;
+        return ag < 0 && class_of(t, p) == CL_INTENT && rl_tree_child(t, p, "xcomp") >= 0
+                   ? sp : ag;   /* not "was sworn in as president" */
     }
     int s = rl_tree_child(t, p, "nsubj");
     if (s >= 0) {
@@ -333,8 +359,11 @@ static int subject_of(const rl_tree *t, int p, int depth) {
     /* "it is willing to ...", with "it" parsed as an expletive */
     int ex = rl_tree_child(t, p, "expl");
     if (ex >= 0 && strcmp(t->uform[ex], "IT") == 0) return ex;
-    /* "…," said the head of the bureau: the speaker is parsed as an object */
-    if (class_of(t, p) == CL_SAY) {
+    /* "…," said the head of the bureau: the speaker is parsed as an object (not the one
+     * warned or told, nor that of a verb sharing its subject: "… and warned both
+     * countries") */
+    if (class_of(t, p) == CL_SAY && !rl_tree_rel(t, p, "conj") &&
+        strcmp(t->ulemma[p], "WARN") != 0 && strcmp(t->ulemma[p], "TELL") != 0) {
         int o = rl_tree_child(t, p, "obj");
         if (o >= 0 && o > p) return o;
     }
@@ -380,6 +409,20 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         if ((x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0)) ||
             rl_tree_head(t, h) < 0)
             return h;
+        /* In a sentence without a verb at its head the clause is the main one, whatever
+         * its tag: "Central African Republic troops clashed …" (with "troops" a bare
+         * modifier of "Central"); "Protesters in Minneapolis set fire …" (with the
+         * clause on the place: the head noun acts) */
+        int top = h;
+        for (int steps = 0; rl_tree_head(t, top) >= 0 && steps < t->n; steps++)
+            top = rl_tree_head(t, top);
+        if (!upos_is(t, top, "VERB") && !upos_is(t, top, "AUX") && rl_tree_rel(t, h, "nmod") &&
+            rl_tree_child(t, top, "cop") < 0 && h > top)
+        {
+            if (!rl_tree_case(t, h)) return h;
+            if (rl_tree_head(t, h) == top && (upos_is(t, top, "NOUN") || upos_is(t, top, "PROPN")))
+                return top;
+        }
     }
     if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
         return subject_of(t, h, depth + 1);
@@ -402,9 +445,11 @@ static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, i
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
         /* "accepted mediation by Norway": the object's agent is a target too */
+        /* "welcomed the agreement between Israel and Morocco": the parties to what
+         * the object names */
         if ((rl_tree_rel(t, c, "nmod") || rl_tree_rel(t, c, "obl")) &&
             !rl_tree_rel(t, c, "nmod:poss") &&
-            (target_case(cs) || (cs && strcmp(cs, "BY") == 0)))
+            (target_case(cs) || (cs && (strcmp(cs, "BY") == 0 || strcmp(cs, "BETWEEN") == 0))))
             out[n++] = c;
     }
     if (depth <= 1) return n;
@@ -420,6 +465,15 @@ static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, i
 static bool own_possession(const rl_tree *t, int x) {
     int ps = rl_tree_child(t, x, "nmod:poss");
     if (ps < 0 || !upos_is(t, ps, "PRON")) return false;
+    /* "her Nigerian counterpart" is someone else's */
+    if (strcmp(t->ulemma[x], "COUNTERPART") == 0) return false;
+    for (int k = t->kid_off[x]; k < t->kid_off[x + 1]; k++) {
+        int c = t->kids[k];
+        const char *f = t->s->tokens[c].form;
+        if (c < x && (rl_tree_rel(t, c, "amod") || rl_tree_rel(t, c, "compound")) && f &&
+            f[0] >= 'A' && f[0] <= 'Z')
+            return false;
+    }
     const char *u = t->uform[ps];
     return strcmp(u, "ITS") == 0 || strcmp(u, "THEIR") == 0 || strcmp(u, "HIS") == 0 ||
            strcmp(u, "HER") == 0 || strcmp(u, "OUR") == 0;
@@ -463,7 +517,10 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
-        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp"))
+        /* "Sanctions on Belarusian exports were imposed by Canada": a passive subject's
+         * modifiers too */
+        if (rl_tree_rel(t, c, "obj") || rl_tree_rel(t, c, "ccomp") || rl_tree_rel(t, c, "xcomp") ||
+            rl_tree_rel(t, c, "nsubj:pass"))
             n = nested_targets(t, c, 2, out, n, max);
         /* "threatened to flood the EU": the complement's object */
         int co;
@@ -507,7 +564,7 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         return m >= 0 && strcmp(t->uform[m], "THAT") == 0;
     }
     if (rl_tree_rel(t, cur, "ccomp")) return cls == CL_SAY || cls == CL_DEMAND ||
-                                             cls == CL_REJECT;
+                                             cls == CL_REJECT || cls == CL_DENY;
     /* "called on Iran to release ...": the infinitive is often parsed as a purpose
      * clause */
     if (rl_tree_rel(t, cur, "advcl")) {
@@ -516,7 +573,8 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
     }
     /* "X said: Y" is often parsed as parataxis */
     if (rl_tree_rel(t, cur, "parataxis")) return cls == CL_SAY;
-    if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY;
+    /* what is made conditional ("linked the talks to …") is not asked for */
+    if (rl_tree_rel(t, cur, "obj")) return cls != CL_SAY && cls != CL_CONDITION;
     if (rl_tree_rel(t, cur, "obl") || rl_tree_rel(t, cur, "nmod")) {
         const char *cs = rl_tree_case(t, cur);
         if (!cs) return false;
@@ -525,8 +583,42 @@ static bool governed_link(const rl_tree *t, int cur, verb_class cls) {
         if (cls == CL_REJECT || cls == CL_INTENT)
             return strcmp(cs, "OF") == 0 || strcmp(cs, "FOR") == 0 || strcmp(cs, "TO") == 0;
         if (cls == CL_THREATEN) return strcmp(cs, "OF") == 0 || strcmp(cs, "WITH") == 0;
+        if (cls == CL_CONDITION) return strcmp(cs, "TO") == 0 || strcmp(cs, "ON") == 0 ||
+                                        strcmp(cs, "UPON") == 0;
     }
     return false;
+}
+
+/* The verb that stops the act at p ("stop kidnappings", "halted its offensive",
+ * "ceased firing"): p is its object or complement; -1 if none. */
+static int ceased_by(const rl_tree *t, int p) {
+    static const char *const w[] = {"STOP", "HALT", "CEASE", "END", "SUSPEND", NULL};
+    int g = rl_tree_head(t, p);
+    if (g < 0 || !(rl_tree_rel(t, p, "obj") || rl_tree_rel(t, p, "xcomp")) ||
+        !upos_is(t, g, "VERB"))
+        return -1;
+    for (int i = 0; w[i]; i++)
+        if (strcmp(t->ulemma[g], w[i]) == 0) return g;
+    return -1;
+}
+
+/* What stopping an act amounts to: ending force, coercion, threats or violence is
+ * de-escalation (087); ending talks or mediation halts them (164, 165); ending aid
+ * reduces it (162x). NULL for anything else (the stop verb's own entry decides). */
+static const char *cease_code(const char *code) {
+    if (!valid_code(code)) return NULL;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 13 || root == 15 || (root >= 17 && root <= 20)) return "087";
+    if (root == 4) return code[2] == '5' ? "165" : "164";
+    if (root == 7) return code[2] == '1' ? "1621" : code[2] == '2' ? "1622"
+                        : code[2] == '3' ? "1623" : "162";
+    return NULL;
+}
+
+/* Intent verbs that take someone else's act as an object and infinitive. */
+static bool wish_verb(const rl_tree *t, int g) {
+    const char *l = t->ulemma[g];
+    return strcmp(l, "WANT") == 0 || strcmp(l, "EXPECT") == 0 || strcmp(l, "WISH") == 0;
 }
 
 /* Verbs that pass an event noun's subject down ("reiterated its rejection") but report
@@ -678,6 +770,10 @@ typedef struct ev_draft {
     int chain[16];          /* the predicate and the governors above it (for dates) */
     int nchain;
     int place;              /* "in Beijing" on a meeting: where it took place, or -1 */
+    const char *tgt_code;   /* a target with no token ("the government" a protest implies) */
+    const char *tgt_text;
+    const char *src_role;   /* appended to a bare-country source ("Russian missiles": MIL) */
+    int other;              /* "his dear friend": a relation of the source's, or -1 */
 } ev_draft;
 
 /* A meeting away from home: CAMEO's 044 "meet at a third location" when the place
@@ -694,6 +790,16 @@ static const char *meeting_code(const rl_actor_ctx *ac0, int place, const char *
         !rl_code_country(src, sc) || !rl_code_country(tgt, tc))
         return code;
     return strcmp(pc, sc) != 0 && strcmp(pc, tc) != 0 ? "044" : code;
+}
+
+/* Acts that conjoined actors do to each other when no one else is named: meeting,
+ * agreeing, signing, cooperating, a truce, cutting ties, fighting. "Egypt and Jordan
+ * welcomed the deal" or "… condemned the attack" are not about each other. */
+static bool reciprocal(const char *code) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root == 3 || root == 4 || root == 6 || root == 16 || root == 19 ||
+           strcmp(code, "050") == 0 || strcmp(code, "057") == 0 ||
+           strncmp(code, "087", 3) == 0;
 }
 
 /* Resolves the draft's actors and appends one event per source-target pair. */
@@ -746,17 +852,56 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         ns = 1;
     }
     if (ns == 0) return 0;   /* no event without a known source */
+    for (int i = 0; i < ns && dr->src_role; i++) {
+        char cc[4];
+        if (strlen(srcs[i].code) == 3 && rl_code_country(srcs[i].code, cc)) {
+            const char *w = rl_arena_printf(a, "%s%s", cc, dr->src_role);
+            if (!w) return -1;
+            srcs[i].code = w;
+        }
+    }
     int nt = 0;
     if (tgt >= 0) nt = rl_actors_resolve(&ac, tgt, tgts, 4);
+    if (nt == 0 && dr->tgt_code) {
+        memset(&tgts[0], 0, sizeof tgts[0]);
+        tgts[0].code = dr->tgt_code;
+        tgts[0].text = dr->tgt_text;
+        tgts[0].head = -1;
+        nt = 1;
+    }
+    if (dr->other >= 0 && ns == 1 &&
+        (nt == 0 || (nt == 1 && strcmp(tgts[0].code, srcs[0].code) == 0))) {
+        /* "welcomed his dear friend": the person met before who is not the source */
+        const char *o = rl_docres_other_person(sc->dr, srcs[0].code);
+        if (o) {
+            memset(&tgts[0], 0, sizeof tgts[0]);
+            tgts[0].code = o;
+            tgts[0].text = rl_tree_subtree_text(t, sc->doc->arena, dr->other);
+            tgts[0].head = dr->other;
+            nt = 1;
+        }
+    }
 
     /* "Armenia and Georgia signed a treaty": with no target, conjoined sources act on
      * each other (so these are dyads too, which --require-dyad keeps) */
-    bool mutual = nt == 0 && ns >= 2;
+    bool mutual = nt == 0 && ns >= 2 && reciprocal(dr->code);
     if (mutual) {
         memcpy(tgts, srcs, sizeof srcs);
         nt = ns;
     }
     if (nt == 0 && sc->opts->require_dyad) return 0;
+    /* "X hosted her Nigerian counterpart", "Mexico's president received the Guatemalan
+     * president": two people who met are a pair ("the two leaders") */
+    char c1[4], c2[4];
+    if (ns == 1 && nt == 1 && tgt >= 0 &&
+        (strcmp(t->ulemma[tgt], "COUNTERPART") == 0 || (srcs[0].person && tgts[0].person)) &&
+        rl_code_country(srcs[0].code, c1) && rl_code_country(tgts[0].code, c2) &&
+        strcmp(c1, c2) != 0) {
+        if (strcmp(t->ulemma[tgt], "COUNTERPART") == 0)
+            tgts[0].code = rl_counterpart_code(a, srcs[0].code, tgts[0].code);
+        const char *pair[2] = {srcs[0].code, tgts[0].code};
+        rl_docres_group_set(sc->dr, pair, 2);
+    }
     int32_t d = chain_date(sc, dr->chain, dr->nchain);
     for (int i = 0; i < ns; i++) {
         for (int j = 0; j < (nt ? nt : 1); j++) {
@@ -913,6 +1058,8 @@ static int emit_condition(sent_ctx *sc, const ev_draft *main, int q) {
         if (!code) continue;
         ev_draft d = *main;
         d.code = code;
+        d.other = -1;
+        d.tgt_code = d.tgt_text = d.src_role = NULL;
         d.negated = false;
         d.conditional = true;
         /* the demand is made of whoever must act: the clause's subject or agent */
@@ -1008,6 +1155,121 @@ static const char *source_country(const sent_ctx *sc, int p) {
     return rl_arena_strdup(sc->doc->arena, buf);
 }
 
+/* "considering it a red line", "considers Hamas a terrorist group": consider with an
+ * object and a second predicate says what something is held to be, which is no policy
+ * option weighed (014). */
+static bool regards_as(const rl_tree *t, int p) {
+    if (class_of(t, p) != CL_CONSIDER || rl_tree_child(t, p, "obj") < 0) return false;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *cs = rl_tree_case(t, c);
+        if (rl_tree_rel(t, c, "xcomp") && !upos_is(t, c, "VERB")) return true;
+        if (strcmp(t->s->tokens[c].deprel, "obl") == 0 && !is_date_word(t, c) &&
+            (!cs || strcmp(cs, "AS") == 0))
+            return true;
+    }
+    return false;
+}
+
+/* "Biden later praised Xi", "Norway put its forces on alert" with the name read as an
+ * adverb of the verb: a capitalised word before a verb that has no subject, attached
+ * to it without a preposition, that names an actor is the subject. -1 if none. */
+static int stray_subject(const sent_ctx *sc, int p) {
+    const rl_tree *t = &sc->t;
+    if (!upos_is(t, p, "VERB")) return -1;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        const char *f = t->s->tokens[c].form;
+        if (c > p) break;
+        if (!(rl_tree_rel(t, c, "advmod") || rl_tree_rel(t, c, "dep") ||
+              rl_tree_rel(t, c, "discourse") || rl_tree_rel(t, c, "vocative")) ||
+            rl_tree_case(t, c) || !f || !(f[0] >= 'A' && f[0] <= 'Z') || is_date_word(t, c))
+            continue;
+        if (resolves(sc, c)) return c;
+    }
+    return -1;
+}
+
+/* "welcomed his dear friend", "hosted her guest": an object naming someone by their
+ * relation to the subject (a possessive pronoun and a relation noun); -1 if none. */
+static int relation_of_source(const rl_tree *t, int p) {
+    static const char *const rel[] = {"FRIEND", "GUEST", "VISITOR", "COUNTERPART", "HOST",
+                                      "ALLY", NULL};
+    int o = rl_tree_child(t, p, "obj");
+    if (o < 0 || !upos_is(t, o, "NOUN")) return -1;
+    int ps = rl_tree_child(t, o, "nmod:poss");
+    if (ps < 0 || !upos_is(t, ps, "PRON")) return -1;
+    for (int i = 0; rel[i]; i++)
+        if (strcmp(t->ulemma[o], rel[i]) == 0) return o;
+    return -1;
+}
+
+/* Verbal reactions: comments, praise and support, demands, disapproval, rejection. */
+static bool reaction(const char *code) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    return root == 1 || (root == 5 && code[2] != '7') || root == 10 || root == 11 ||
+           root == 12;
+}
+
+/* Whether word i itself names an actor or a role ("government", "Iran"), rather than a
+ * thing an actor has or did ("strike", "plan", "law"). */
+static bool actor_word(const sent_ctx *sc, int i) {
+    const rl_tree *t = &sc->t;
+    const rl_dicts *d = sc->actx.dicts;
+    size_t m = 0;
+    const char *w[2] = {t->uform[i], t->ulemma[i]};
+    for (int k = 0; k < 2; k++)
+        if (d && (rl_dict_match_actor(d, &w[k], 1, &m) || rl_dict_match_agent(d, &w[k], 1, &m)))
+            return true;
+    return upos_is(t, i, "PROPN") || upos_is(t, i, "PRON") ||
+           strcmp(t->ulemma[i], "COUNTERPART") == 0;
+}
+
+/* Whether the owner w of a thing resolves to an actor other than the source. */
+static bool owner_ok(const sent_ctx *sc, int w, int src) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x, s;
+    if (!rl_actor_resolve1(&ac, w, &x)) return false;
+    return !(src >= 0 && rl_actor_resolve1(&ac, antecedent(&sc->t, src), &s) &&
+             strcmp(s.code, x.code) == 0);
+}
+
+/* "denounced the Israeli strike on the hospital", "vetoed the European aid package for
+ * Ukraine", "demanded his resignation": a reaction to something an actor owns or did
+ * is aimed at that actor. The owner of the object (a possessive, or a capitalised
+ * modifier) of one of the chain's predicates, when the object is a thing and the owner
+ * an actor other than the source; -1 otherwise. */
+static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int tgt, int src) {
+    const rl_tree *t = &sc->t;
+    for (int k = -1; k < nchain; k++) {
+        /* the target chosen so far ("declined to comment on China's new law"), then the
+         * objects */
+        int o = k < 0 ? tgt : rl_tree_child(t, chain[k], "obj");
+        if (o < 0 || !upos_is(t, o, "NOUN") || actor_word(sc, o)) continue;
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            int w = t->kids[j];
+            const char *f = t->s->tokens[w].form;
+            if (w > o) break;
+            bool owner = rl_tree_rel(t, w, "nmod:poss") ||
+                         ((rl_tree_rel(t, w, "amod") || rl_tree_rel(t, w, "compound")) &&
+                          f && f[0] >= 'A' && f[0] <= 'Z');
+            if (owner && owner_ok(sc, w, src)) return w;
+        }
+        /* "a proposal by Brazil", "the treaty drafted by Azerbaijan" */
+        for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
+            int w = t->kids[j], ag = -1;
+            const char *cs = rl_tree_case(t, w);
+            if (rl_tree_rel(t, w, "nmod") && cs && strcmp(cs, "BY") == 0) ag = w;
+            else if (rl_tree_rel(t, w, "acl") && !rl_tree_rel(t, w, "acl:relcl"))
+                ag = passive_agent(t, w);
+            if (ag >= 0 && owner_ok(sc, ag, src)) return ag;
+        }
+        if (k >= 0) return -1;   /* the first object decides */
+    }
+    return -1;
+}
+
 /* Builds and emits the event of predicate p (depth bounds the fall-backs to a
  * governor's own event). */
 static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
@@ -1019,6 +1281,15 @@ static int code_predicate_depth(sent_ctx *sc, int p, int depth) {
     return rc;
 }
 
+/* Whether the phrase of token c begins right after punctuation ("…,” the minister
+ * told …"). */
+static bool after_punct(const rl_tree *t, int c) {
+    int lo = c;
+    for (int i = 0; i < c; i++)
+        if (rl_tree_dominates(t, c, i)) { lo = i; break; }
+    return lo > 0 && upos_is(t, lo - 1, "PUNCT");
+}
+
 static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     const rl_tree *t = &sc->t;
     rl_arena *a = sc->doc->arena;
@@ -1026,6 +1297,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     ev_draft d;
     memset(&d, 0, sizeof d);
     d.speaker = -1;
+    d.other = -1;
     d.say_verb = -1;
     d.code = m->code.code;
     d.negated = is_negated(t, p);
@@ -1034,7 +1306,9 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         d.code = negate(a, &m->code, m->code.code);
     }
     if (!d.code || rl_code_is_null(d.code)) return 0;
+    if (regards_as(t, p)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
+    if (d.src < 0) d.src = stray_subject(sc, p);
     d.tgt = m->target >= 0 && m->target != d.src && resolves(sc, m->target) ? m->target : -1;
     /* a visit's target is the place: "arrived in Riyadh for the summit" */
     if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
@@ -1061,6 +1335,22 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     int cond = if_clause(t, p);
 
     int cur = p;
+    /* "agreed to stop kidnappings": the stopping is the act, done by its subject */
+    int cv = ceased_by(t, p);
+    const char *cc = cv >= 0 && !d.negated ? cease_code(d.code) : NULL;
+    if (cc) {
+        d.code = cc;
+        int s = subject_of(t, cv, 0);
+        if (s >= 0) d.src = s;
+        if (d.nchain < 16) d.chain[d.nchain++] = cv;
+        d.trigger = words2(a, t->s->tokens[cv].form, d.trigger);
+        if (is_negated(t, cv)) return 0;   /* "did not stop": nothing happened */
+        must = must || has_aux(t, cv, aux_must);
+        will = will || has_aux(t, cv, aux_will);
+        maybe = maybe || has_aux(t, cv, aux_maybe);   /* "could end the talks" */
+        cur = cv;
+    }
+    bool linked = false;            /* made the condition of something */
     const char *requested = NULL;   /* the act an appeal or demand asked for */
     for (int hop = 0; hop < 12; hop++) {
         verb_class cls;
@@ -1085,6 +1375,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             cur = g;
             break;
         } else {
+            /* "Iran wants Germany to pay compensation", "expects China to release …":
+             * wanting someone else to act is an appeal to them, not an intent */
+            if (cls == CL_INTENT && rl_tree_rel(t, cur, "xcomp") && wish_verb(t, g)) {
+                int o = rl_tree_child(t, g, "obj");
+                if (o >= 0 && o < cur) cls = CL_APPEAL;
+            }
             /* rejecting a call for an act rejects the act: "rejected calls to free the
              * prisoners" is 1243, not a rejected appeal */
             const char *from = cls == CL_REJECT && requested ? requested : d.code;
@@ -1102,7 +1398,11 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             int inner = d.src;
             int s = subject_of(t, g, 0);
             if (s >= 0) d.src = s;
-            if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
+            if (cls == CL_CONDITION) {
+                /* "linked talks to its lifting of the sanctions": of the one who must act */
+                d.tgt = inner;
+                linked = true;
+            } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
                 inner >= 0 && inner != d.src) {
                 d.tgt = inner;   /* "demanded that Sierra Leone release her" */
             } else if (cls == CL_REJECT && upos_is(t, cur, "NOUN") && resolves(sc, cur)) {
@@ -1130,7 +1430,12 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "…, he said": the say verb hangs off the event as parataxis */
         for (int k = t->kid_off[cur]; k < t->kid_off[cur + 1]; k++) {
             int c = t->kids[k];
-            if (rl_tree_rel(t, c, "parataxis") && (class_of(t, c) == CL_SAY || say_like(t, c))) {
+            /* (or as an adverbial clause after it: "“We will never …,” the minister told
+             * journalists") */
+            bool after = rl_tree_rel(t, c, "advcl") && c > p && rl_tree_child(t, c, "mark") < 0 &&
+                         rl_tree_child(t, c, "nsubj") >= 0 && after_punct(t, c);
+            if ((rl_tree_rel(t, c, "parataxis") || after) &&
+                (class_of(t, c) == CL_SAY || say_like(t, c))) {
                 d.speaker = speaker_of(sc, c);
                 d.say_verb = c;
                 if (d.nchain < 16) d.chain[d.nchain++] = c;
@@ -1209,14 +1514,26 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
                 d.tgt = first_target(sc, c);
         }
     }
+    if (!copular && !must && reaction(d.code)) {
+        int w = owner_target(sc, d.chain, d.nchain, d.tgt, d.src);
+        if (w >= 0) d.tgt = w;
+    }
     if (strcmp(d.code, "112") == 0) d.code = accusation_code(sc, p);
+    d.other = relation_of_source(t, p);
     d.place = -1;
     for (int k = 0; k < d.nchain && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         d.place = meeting_place(sc, d.chain[k], d.tgt);
     /* "held a summit in Helsinki": the place hangs off the noun the pattern spelled */
     for (int k = 0; k < m->nconsumed && d.place < 0 && strcmp(d.code, "040") == 0; k++)
         if (m->consumed[k] >= 0) d.place = meeting_place(sc, m->consumed[k], d.tgt);
-    d.conditional = cond >= 0;
+    d.conditional = cond >= 0 || linked;
+    rl_force_draft fd = {d.code, d.src, d.tgt, NULL, NULL, NULL};
+    rl_force_refine(&sc->actx, p, &fd);   /* weapons, casualties, protest aims */
+    d.code = fd.code;
+    d.tgt = fd.tgt;
+    d.tgt_code = fd.tgt_code;
+    d.tgt_text = fd.tgt_text;
+    d.src_role = fd.src_role;
     if (emit(sc, &d) != 0) return -1;
     if (cond >= 0 && emit_condition(sc, &d, cond) != 0) return -1;
     return 0;
@@ -1294,6 +1611,11 @@ static void mark_absorbed(const sent_ctx *sc, bool *absorbed, const bool *skip) 
             (rl_code_is_null(sc->match[p].code.code) && !sc->match[p].code.negated[0]))
             continue;
         int cur = p;
+        int cv = ceased_by(t, p);
+        if (cv >= 0 && cease_code(sc->match[p].code.code)) {
+            absorbed[cv] = true;   /* "stop the attacks": one event, the de-escalation */
+            cur = cv;
+        }
         for (int hop = 0; hop < 12; hop++) {
             verb_class cls;
             int g = governor(t, &cur, &cls);
@@ -1323,37 +1645,124 @@ static rl_token *copy_tokens(const rl_sentence *s, rl_arena *a) {
     return tk;
 }
 
-/* Repairs a parse error common in news that hides the main event: "Sudanese army jets
- * bombed rebel positions" parsed with the subject noun as the clause head, the verb as
- * an adjective of the next noun and that noun as the subject noun's object (a noun has
- * no object). The verb takes the clause over: the noun before it becomes its subject,
- * the object its object. Returns s itself when nothing needs repair, else a repaired
- * copy in the arena (the document stays as parsed), or NULL when out of memory. */
-static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
+/* ASCII case-insensitive equality (lemmas and forms of the same word). */
+static bool same_word(const char *x, const char *y) {
+    for (; *x && *y; x++, y++) {
+        char cx = *x >= 'A' && *x <= 'Z' ? (char)(*x + 32) : *x;
+        char cy = *y >= 'A' && *y <= 'Z' ? (char)(*y + 32) : *y;
+        if (cx != cy) return false;
+    }
+    return *x == *y;
+}
+
+/* Whether the verb dictionary has a verb (or, with noun, an event noun) under an
+ * upper-cased lemma. */
+static bool dict_has(const rl_dicts *d, const char *ulemma, bool noun) {
+    const rl_verb_entry *const *es = NULL;
+    size_t n = d && ulemma ? rl_dict_verbs(d, ulemma, &es) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (es[i]->is_noun == noun) return true;
+    return false;
+}
+
+static bool dict_has_verb(const rl_dicts *d, const char *ulemma) {
+    return dict_has(d, ulemma, false);
+}
+
+/* A word whose lemma is only its form ("froze" read as a base form, "forgave" as an
+ * adjective, "shot" as a noun): its lemma as a past-tense verb, when the verb
+ * dictionary knows that lemma and not the form. NULL otherwise (and without models). */
+static const char *verb_lemma(const rl_resources *res, rl_arena *a, const rl_token *x) {
+    if (!res || !res->models || !res->dicts || !x->form || !x->lemma ||
+        !same_word(x->lemma, x->form))
+        return NULL;
+    const char *uf = rl_upper(a, x->form);
+    if (!uf || dict_has_verb(res->dicts, uf)) return NULL;
+    const char *l = rl_models_lemma(res->models, x->form, "VBD", a);
+    if (!l || same_word(l, x->form)) return NULL;
+    const char *ul = rl_upper(a, l);
+    if (ul && dict_has_verb(res->dicts, ul)) return l;
+    /* "massacred" → "massacr": the final e the lemmatizer sometimes drops */
+    const char *ue = ul ? rl_arena_printf(a, "%sE", ul) : NULL;
+    if (ue && dict_has_verb(res->dicts, ue)) return rl_arena_printf(a, "%se", l);
+    return NULL;
+}
+
+/* Whether token o (0-based) has a case marker among its dependents. */
+static bool tok_has_case(const rl_token *tk, int n, int o) {
+    for (int k = 0; k < n; k++)
+        if (tk[k].head == o + 1 && tok_rel(&tk[k], "case")) return true;
+    return false;
+}
+
+/* Makes token v the head of a clause in the copy tk: it takes over top's place in the
+ * tree, sub becomes its subject, the tokens left of sub that hung on top or v join
+ * the subject's phrase ("The European Union promised aid": "The" goes with Union). */
+static void make_clause(rl_token *tk, int v, int top, int sub, const char *lemma) {
+    if (top != v) {
+        tk[v].head = tk[top].head;
+        tk[v].deprel = tk[top].deprel;
+    }
+    tk[v].upos = "VERB";
+    if (!tk[v].xpos || strncmp(tk[v].xpos, "VB", 2) != 0) tk[v].xpos = "VBD";
+    if (lemma) tk[v].lemma = lemma;
+    for (int k = 0; k < sub; k++)
+        if (tk[k].head == top + 1 || tk[k].head == v + 1) tk[k].head = sub + 1;
+    tk[sub].head = v + 1;
+    tk[sub].deprel = "nsubj";
+}
+
+/* Repairs parse errors common in news that hide the main event; each rebuilds the
+ * clause around the verb. Returns s itself when nothing needs repair, else a repaired
+ * copy in the arena (the document stays as parsed), or NULL when out of memory.
+ *
+ * "Sudanese army jets bombed rebel positions" parsed with the subject noun as the
+ * clause head, the verb as an adjective of the next noun and that noun as the subject
+ * noun's object (a noun has no object), or as a bare nominal modifier ("British
+ * intelligence shared evidence with …"): the verb takes the clause over, the noun
+ * before it becomes its subject, the object its object. The same when the subject
+ * hangs off the object ("the president rejected opposition demands"), or is a name
+ * compounded with it in a clause with no verb ("The European Union promised food aid to
+ * Somalia"). */
+static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
+                                       const rl_resources *res) {
     rl_token *tk = NULL;
     int n = s->ntokens;
     for (int v = 1; v + 1 < n; v++) {
         const rl_token *base = tk ? tk : s->tokens;
         const rl_token *vt = &base[v];
+        if (!tok_rel(vt, "amod")) continue;
         size_t fl = vt->form ? strlen(vt->form) : 0;
         bool past = vt->xpos && (strcmp(vt->xpos, "VBD") == 0 || strcmp(vt->xpos, "VBN") == 0 ||
                                  (strcmp(vt->xpos, "JJ") == 0 && fl > 4 &&
                                   strcmp(vt->form + fl - 2, "ed") == 0));
-        if (!past || !tok_rel(vt, "amod")) continue;
+        const char *lemma = verb_lemma(res, a, vt);
+        if (!past && !lemma) continue;
         int o = vt->head - 1, sub = -1;
         if (o <= v || o >= n) continue;
-        /* "jets bombed positions": the object hangs off the subject; "the president
-         * rejected opposition demands": the subject hangs off the object */
-        bool obj_of_subj = tok_rel(&base[o], "obj") && base[o].head >= 1 && base[o].head - 1 < v;
+        /* "jets bombed positions": the object hangs off the subject (as an object, a
+         * nominal modifier without preposition, or a parenthetical clause); "the
+         * president rejected opposition demands": the subject hangs off the object */
+        bool obj_of_subj = (tok_rel(&base[o], "obj") || tok_rel(&base[o], "parataxis") ||
+                            (tok_rel(&base[o], "nmod") && !tok_has_case(base, n, o))) &&
+                           base[o].head >= 1 && base[o].head - 1 < v;
         if (obj_of_subj) sub = base[o].head - 1;
         else
             for (int k = 0; k < v; k++)
                 if (base[k].head == o + 1 && tok_rel(&base[k], "nsubj")) sub = k;
+        /* "The European Union promised aid": a name compounded with the head of a
+         * clause that has no verb */
+        if (sub < 0 && (tok_rel(&base[o], "root") || tok_rel(&base[o], "ccomp")))
+            for (int k = v - 1; k >= 0 && sub < 0; k--)
+                if (base[k].head == o + 1 && tok_rel(&base[k], "compound") &&
+                    tok_upos(&base[k], "PROPN"))
+                    sub = k;
         if (sub < 0) continue;
         /* the words between the subject and the verb are the subject's ("helicopters
-         * and tanks shelled") */
+         * and tanks shelled"); punctuation may hang anywhere */
         bool inside = true;
         for (int k = sub + 1; k < v && inside; k++) {
+            if (tok_upos(&base[k], "PUNCT")) continue;
             int h = k;
             for (int steps = 0; h != sub && steps < n; steps++) {
                 h = base[h].head - 1;
@@ -1366,11 +1775,7 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         if (!(tok_upos(&base[sub], "NOUN") || tok_upos(&base[sub], "PROPN"))) continue;
         if (!tk && !(tk = copy_tokens(s, a))) return NULL;
         int top = obj_of_subj ? sub : o;   /* the clause's head so far */
-        tk[v].head = tk[top].head;
-        tk[v].deprel = tk[top].deprel;
-        tk[v].upos = "VERB";
-        tk[sub].head = v + 1;
-        tk[sub].deprel = "nsubj";
+        make_clause(tk, v, top, sub, lemma);
         tk[o].head = v + 1;
         tk[o].deprel = "obj";
     }
@@ -1445,6 +1850,168 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a) {
         tk[i].head = i + 2;
         tk[i].deprel = "compound";
     }
+    /* "Iran shot down a drone", "The World Bank lent Kenya $750 million": the verb read
+     * as a noun with the subject as its compound — a noun with an object or a particle
+     * is a verb. "A gunman shot dead the minister" hangs the object on "dead". */
+    for (int v = 1; v < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "NOUN")) continue;
+        int obj = -1, prt = -1, pred = -1, sub = -1, ap = -1;
+        for (int k = 0; k < n; k++) {
+            if (base[k].head != v + 1) continue;
+            if (tok_rel(&base[k], "obj")) obj = k;
+            else if (tok_rel(&base[k], "compound:prt")) prt = k;
+            else if (tok_rel(&base[k], "compound") && k < v &&
+                     (tok_upos(&base[k], "PROPN") || tok_upos(&base[k], "NOUN")))
+                sub = k;
+            else if (tok_rel(&base[k], "appos") && k == v + 1 && tok_upos(&base[k], "PROPN"))
+                ap = k;
+            else if (tok_rel(&base[k], "amod") && k > v)
+                for (int j = 0; j < n; j++)
+                    if (base[j].head == k + 1 && tok_rel(&base[j], "obj")) pred = k, obj = j;
+        }
+        if (sub < 0 || (obj < 0 && prt < 0)) continue;
+        const char *lemma = verb_lemma(res, a, &base[v]);
+        const char *ul = lemma ? NULL : rl_upper(a, base[v].lemma ? base[v].lemma : "");
+        if (!lemma && !(res && res->dicts && dict_has_verb(res->dicts, ul))) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        make_clause(tk, v, v, sub, lemma);
+        if (pred >= 0) {
+            tk[obj].head = v + 1;
+            tk[pred].deprel = "xcomp";
+        }
+        if (ap >= 0) tk[ap].deprel = obj >= 0 ? "iobj" : "obj";
+    }
+    /* A coordination of subjects split in two: "Sweden and Finland held talks" with
+     * "Sweden" an adverb of the verb, "The Dutch and Danish governments agreed" with
+     * "Dutch" a second subject. The first becomes the subject with the second its
+     * conjunct, or a modifier coordinated with the second's ("Dutch and Danish"). */
+    for (int x = 0; x + 2 < n; x++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        const rl_token *a0 = &base[x], *cc = &base[x + 1];
+        int v = a0->head - 1;
+        if (!a0->form || !(a0->form[0] >= 'A' && a0->form[0] <= 'Z') || v <= x + 2 ||
+            v >= n || !tok_upos(&base[v], "VERB") || !tok_upos(cc, "CCONJ"))
+            continue;
+        bool leaf = true;   /* a single word ("The" aside) */
+        for (int k = 0; k < n && leaf; k++)
+            leaf = base[k].head != x + 1 || (k < x && tok_rel(&base[k], "det"));
+        if (!leaf) continue;
+        int b = x + 2;   /* the second conjunct: the next subject of v */
+        while (b < v && !(base[b].head == v + 1 && tok_rel(&base[b], "nsubj"))) b++;
+        if (b >= v || base[b].head != v + 1) continue;
+        if ((tok_rel(a0, "advmod") || tok_rel(a0, "dep") || tok_rel(a0, "amod")) &&
+            b == x + 2 && tok_upos(&base[b], "PROPN")) {
+            if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+            tk[x].deprel = "nsubj";
+            tk[x].upos = "PROPN";
+            tk[b].head = x + 1;
+            tk[b].deprel = "conj";
+            tk[x + 1].head = b + 1;
+            tk[x + 1].deprel = "cc";
+        } else if (tok_rel(a0, "nsubj") && tok_upos(&base[b], "NOUN") && x + 2 < b &&
+                   base[x + 2].head == b + 1 && tok_rel(&base[x + 2], "amod") &&
+                   base[x + 2].form && base[x + 2].form[0] >= 'A' &&
+                   base[x + 2].form[0] <= 'Z') {
+            if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+            for (int k = 0; k < x; k++)
+                if (tk[k].head == x + 1) tk[k].head = b + 1;   /* "The" */
+            tk[x].head = b + 1;
+            tk[x].deprel = "amod";
+            tk[x].upos = "ADJ";
+            tk[x + 2].head = x + 1;
+            tk[x + 2].deprel = "conj";
+            tk[x + 1].head = x + 3;
+            tk[x + 1].deprel = "cc";
+        }
+    }
+    /* A headline's verb read as a noun between its subject and object, all three one
+     * compound: "Iran reject negotiations …, considering it …". Only in headlines,
+     * whose telegraphic style makes this likely, and only for words the dictionary
+     * knows as verbs and not as event nouns. A participle the object was made the
+     * subject of becomes a clause of the verb. */
+    for (int v = 1; s->kind == RL_SENT_HEADLINE && v + 1 < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "NOUN") || !tok_rel(&base[v], "compound")) continue;
+        int o = base[v].head - 1, sub = -1;
+        if (o <= v || o >= n || !(tok_upos(&base[o], "NOUN") || tok_upos(&base[o], "PROPN")))
+            continue;
+        /* the phrase heads the headline, or is the subject of a participle; one that a
+         * verb governs ("Ukraine strikes Turkmen gas deal") is a noun phrase */
+        int og = base[o].head - 1;
+        if (!(tok_rel(&base[o], "root") ||
+              (tok_rel(&base[o], "nsubj") && og >= 0 && og < n && base[og].xpos &&
+               strcmp(base[og].xpos, "VBG") == 0)))
+            continue;
+        for (int k = 0; k < v; k++)
+            if (base[k].head == o + 1 && tok_rel(&base[k], "compound") &&
+                tok_upos(&base[k], "PROPN"))
+                sub = k;
+        bool leaf = true;
+        for (int k = 0; k < n && leaf; k++) leaf = base[k].head != v + 1;
+        const char *ul = rl_upper(a, base[v].lemma ? base[v].lemma : base[v].form);
+        if (sub < 0 || !leaf || !res || !dict_has(res->dicts, ul, false) ||
+            dict_has(res->dicts, ul, true))
+            continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        int top = o, g = tk[o].head - 1;
+        if (tok_rel(&tk[o], "nsubj") && g >= 0 && g < n && tk[g].xpos &&
+            strcmp(tk[g].xpos, "VBG") == 0) {
+            top = g;
+            tk[g].head = v + 1;   /* set below, after v takes g's place */
+        }
+        tk[v].head = top == g ? s->tokens[g].head : tk[o].head;
+        tk[v].deprel = top == g ? s->tokens[g].deprel : tk[o].deprel;
+        if (top == g) tk[g].deprel = "advcl";
+        tk[v].upos = "VERB";
+        tk[v].xpos = "VBP";
+        tk[sub].head = v + 1;
+        tk[sub].deprel = "nsubj";
+        tk[o].head = v + 1;
+        tk[o].deprel = "obj";
+    }
+    /* "they would free prisoners" with "free" an adjective of "prisoners", which takes
+     * the auxiliary: a noun has no auxiliary, so the adjective before it that the
+     * dictionary knows as a verb is the clause's verb and the noun its object. */
+    for (int x = 1; x < n; x++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[x], "NOUN")) continue;
+        int aux = -1, v = -1;
+        for (int k = 0; k < x; k++) {
+            if (base[k].head != x + 1) continue;
+            if (tok_rel(&base[k], "aux") && tok_upos(&base[k], "AUX")) aux = k;
+            else if (tok_rel(&base[k], "amod") && tok_upos(&base[k], "ADJ")) v = k;
+        }
+        if (aux < 0 || v < 0 || v < aux || !res) continue;
+        const char *ul = rl_upper(a, base[v].lemma ? base[v].lemma : base[v].form);
+        if (!dict_has_verb(res->dicts, ul)) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        tk[v].head = tk[x].head;
+        tk[v].deprel = tk[x].deprel;
+        tk[v].upos = "VERB";
+        tk[v].xpos = "VB";
+        /* the clause's words move to the verb; the noun keeps its own */
+        for (int k = 0; k < n; k++) {
+            if (k == v || tk[k].head != x + 1) continue;
+            const char *r = tk[k].deprel;
+            if (k < v || (r && (strncmp(r, "nsubj", 5) == 0 || strcmp(r, "aux") == 0 ||
+                                strncmp(r, "advcl", 5) == 0 || strcmp(r, "mark") == 0 ||
+                                strcmp(r, "punct") == 0 || strcmp(r, "advmod") == 0 ||
+                                strncmp(r, "obl", 3) == 0)))
+                tk[k].head = v + 1;
+        }
+        tk[x].head = v + 1;
+        tk[x].deprel = "obj";
+    }
+    /* "Saudi Arabia froze trade": a verb whose lemma is its form */
+    for (int v = 0; v < n; v++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_upos(&base[v], "VERB")) continue;
+        const char *lemma = verb_lemma(res, a, &base[v]);
+        if (!lemma) continue;
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        tk[v].lemma = lemma;
+    }
     if (!tk) return s;
     rl_sentence *c = rl_arena_calloc(a, 1, sizeof *c);
     if (!c) return NULL;
@@ -1499,6 +2066,12 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
     return 0;
 }
 
+static void note_group(rl_docres *dr, const rl_actor *g, int n) {
+    const char *codes[RL_DOCRES_GROUP];
+    for (int i = 0; i < n && i < RL_DOCRES_GROUP; i++) codes[i] = g[i].code;
+    rl_docres_group_set(dr, codes, n < RL_DOCRES_GROUP ? n : RL_DOCRES_GROUP);
+}
+
 /* Resolves every nominal once, in order, so the document remembers who is who for the
  * sentences that follow. */
 static void note_mentions(sent_ctx *sc) {
@@ -1507,7 +2080,17 @@ static void note_mentions(sent_ctx *sc) {
     ac.remember = true;
     for (int i = 0; i < t->n; i++) {
         rl_actor x;
-        if (mention_head(t, i)) (void)rl_actor_resolve1(&ac, i, &x);
+        if (!mention_head(t, i)) continue;
+        /* actors named together ("Vietnam and the Philippines", "the American and
+         * Russian presidents") are what a later "both governments" or "they" means;
+         * a phrase that stands for such a group ("the two armies") renews it */
+        rl_actor g[RL_DOCRES_GROUP];
+        rl_actor_ctx gc = sc->actx;
+        gc.remember = false;
+        int ng = rl_actors_resolve(&gc, i, g, RL_DOCRES_GROUP);
+        bool reference = ng >= 2 && g[0].head == g[1].head;
+        if (!reference) (void)rl_actor_resolve1(&ac, i, &x);
+        if (ng >= 2 && strcmp(g[0].code, g[1].code) != 0) note_group(sc->dr, g, ng);
     }
 }
 
@@ -1526,6 +2109,31 @@ static const char *introducer(sent_ctx *sc, const char **text) {
         }
     }
     return NULL;
+}
+
+static bool same_opt(const char *x, const char *y) {
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* A headline sums up the story, so an event it codes that the body codes again (same
+ * source, target and code: "Vietnam and the Philippines agree to talks" over "… agreed on
+ * Wednesday to hold talks …") is one event, not two. The body's copy stays: it has the
+ * full sentence and usually the resolved date. */
+static void drop_headline_repeats(const rl_document *doc, out_list *o) {
+    size_t w = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        const rl_event *e = &o->ev[i];
+        bool repeat = false;
+        if (doc->sentences[e->sentence_index].kind == RL_SENT_HEADLINE)
+            for (size_t j = 0; j < o->n && !repeat; j++) {
+                const rl_event *b = &o->ev[j];
+                repeat = doc->sentences[b->sentence_index].kind == RL_SENT_BODY &&
+                         strcmp(b->code, e->code) == 0 && strcmp(b->source, e->source) == 0 &&
+                         same_opt(b->target, e->target);
+            }
+        if (!repeat) o->ev[w++] = *e;
+    }
+    o->n = w;
 }
 
 int rl_code_annotated(const rl_resources *res, const rl_document *doc,
@@ -1556,7 +2164,8 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         sc.index = si;
         sc.pub = pub;
         sc.out = &list;
-        const rl_sentence *rs = repair_parse(s, a);
+        rl_docres_next_sentence(dr);
+        const rl_sentence *rs = repair_parse(s, a, res);
         if (!rs || rl_tree_init(&sc.t, rs, a) != 0) goto oom;
         sc.text = s->end > s->start && doc->text
                       ? rl_arena_strndup(a, doc->text + s->start, s->end - s->start)
@@ -1613,11 +2222,23 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             for (int k = 0; k < match[p].nconsumed; k++) {
                 int q = match[p].consumed[k];
                 if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
+                /* "tried to ASSASSINATE": an infinitive the pattern of a plain verb
+                 * spelled out is part of that verb's event */
+                if (q != p && rl_tree_rel(&sc.t, q, "xcomp") && rl_tree_head(&sc.t, q) == p &&
+                    class_of(&sc.t, p) == CL_NONE)
+                    skip[q] = true;
             }
             if (is_if_clause(&sc.t, p)) skip[p] = true;   /* hypothetical: see emit_condition */
+            /* "a missile strike on Erbil killed four civilians": the killing counts
+             * the strike's casualties (C5), it is not a second act */
+            int kv = rl_casualty_verb(&sc.t, p, match[p].code.code);
+            if (kv >= 0) skip[kv] = true;
             /* "bombed the town, killing dozens": the consequence belongs to the main
              * event */
             int h = rl_tree_head(&sc.t, p);
+            /* "dropped chlorine-filled bombs …, killing": the consequence may hang on
+             * an uncoded xcomp of the act */
+            while (h >= 0 && !has[h] && rl_tree_rel(&sc.t, h, "xcomp")) h = rl_tree_head(&sc.t, h);
             size_t fl = strlen(sc.t.uform[p]);
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && fl > 4 &&
                 strcmp(sc.t.uform[p] + fl - 3, "ING") == 0 &&
@@ -1628,15 +2249,25 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
             int mk = rl_tree_child(&sc.t, p, "mark");
             if (h >= 0 && has[h] && rl_tree_rel(&sc.t, p, "advcl") && mk >= 0 &&
                 strcmp(sc.t.uform[mk], "TO") == 0 &&
-                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT))
+                (class_of(&sc.t, h) == CL_NONE || class_of(&sc.t, h) == CL_LIGHT)) {
                 skip[p] = true;
+                /* "… to protest their detention by Israel": what is protested is the
+                 * protest's aim, not an act reported in its own right */
+                int po = rl_protest_object(&sc.t, p);
+                if (po >= 0) skip[po] = true;
+            }
         }
         /* what an accusation alleges ("accused Iran of attacking ...") is not an act
          * in its own right: it only picks the accusation's subcode */
         for (int p = 0; p < n; p++) {
-            if (!has[p] || strcmp(match[p].code.code, "112") != 0) continue;
+            /* nor is what a denial denies ("denied that its aircraft had bombed …") */
+            if (!has[p]) continue;
+            bool deny = strcmp(match[p].code.code, "016") == 0 && rl_denial_verb(sc.t.ulemma[p]);
+            if (strncmp(match[p].code.code, "112", 3) != 0 && !deny) continue;
             for (int q = p + 1; q < n; q++)
-                if (has[q] && rl_tree_dominates(&sc.t, p, q)) skip[q] = true;
+                if (has[q] && (deny ? rl_denial_covers(&sc.t, p, q)
+                                    : rl_tree_dominates(&sc.t, p, q)))
+                    skip[q] = true;
         }
         mark_absorbed(&sc, absorbed, skip);
         for (int p = 0; p < n; p++) {
@@ -1645,6 +2276,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
         }
         note_mentions(&sc);
     }
+    drop_headline_repeats(doc, &list);
     *out = list.ev;
     *nout = list.n;
     return (int)list.n;

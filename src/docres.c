@@ -17,6 +17,11 @@ struct rl_docres {
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
     const char *last_person;
     const char *last_actor, *last_plural;
+    const char *last_body;                /* the last actor more than a country */
+    const char *group[RL_DOCRES_GROUP];   /* the last actors named together */
+    int ngroup;
+    unsigned seq, plural_seq, group_seq;  /* mention order: which came last */
+    int sentence, group_sentence;         /* sentences begun so far; the group's */
     char last_country[4];
     const char *speaker;
 };
@@ -82,6 +87,15 @@ const char *rl_docres_last_person(const rl_docres *r) {
     return r ? r->last_person : NULL;
 }
 
+const char *rl_docres_other_person(const rl_docres *r, const char *code) {
+    if (!r) return NULL;
+    for (int i = r->npeople - 1; i >= oldest(r); i--) {
+        const person *p = &r->people[i % MAX_PEOPLE];
+        if (p->code && (!code || strcmp(p->code, code) != 0)) return p->code;
+    }
+    return NULL;
+}
+
 const char *rl_docres_role(const rl_docres *r, const char *role) {
     if (!r || !role) return NULL;
     for (int i = r->npeople - 1; i >= oldest(r); i--) {
@@ -91,12 +105,57 @@ const char *rl_docres_role(const rl_docres *r, const char *role) {
     return NULL;
 }
 
+/* An organisation or group rather than a state or one of its branches: "Hamas"
+ * (PSEREBHMS), "the EU" (IGOEUREEC), not IRNGOV or IRN. */
+static bool body_code(const char *code) {
+    static const char *const state[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+    char cc[4];
+    size_t n = strlen(code);
+    if (n <= 3) return false;
+    if (!rl_code_country(code, cc)) return true;   /* IGO..., NGO... */
+    for (int i = 0; state[i]; i++)
+        if (strncmp(code + 3, state[i], 3) == 0) return false;
+    return true;
+}
+
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
     if (r && code) {
         r->last_actor = code;
-        if (plural) r->last_plural = code;
+        if (body_code(code)) r->last_body = code;
+        if (plural) {
+            r->last_plural = code;
+            r->plural_seq = ++r->seq;
+        }
         note_country(r, code);
     }
+}
+
+const char *rl_docres_last_body(const rl_docres *r) {
+    return r ? r->last_body : NULL;
+}
+
+void rl_docres_group_set(rl_docres *r, const char *const *codes, int n) {
+    if (!r || n < 2) return;
+    if (n > RL_DOCRES_GROUP) n = RL_DOCRES_GROUP;
+    for (int i = 0; i < n; i++) r->group[i] = codes[i];
+    r->ngroup = n;
+    r->group_seq = ++r->seq;
+    r->group_sentence = r->sentence;
+}
+
+void rl_docres_next_sentence(rl_docres *r) {
+    if (r) r->sentence++;
+}
+
+int rl_docres_group(const rl_docres *r, const char **out, int max) {
+    int n = 0;
+    for (int i = 0; r && i < r->ngroup && n < max; i++) out[n++] = r->group[i];
+    return n;
+}
+
+bool rl_docres_group_is_last(const rl_docres *r) {
+    return r && r->ngroup && r->group_seq > r->plural_seq &&
+           r->sentence - r->group_sentence <= 1;
 }
 
 const char *rl_docres_last_actor(const rl_docres *r, bool plural) {

@@ -33,6 +33,9 @@ void rl_docres_person_add(rl_docres *r, const char *surname, const char *code,
 const char *rl_docres_person(const rl_docres *r, const char *surname);
 /* The most recent person's code ("he", "she"), or NULL. */
 const char *rl_docres_last_person(const rl_docres *r);
+/* The most recent person whose code is not code ("his guest", "her dear friend": someone
+ * other than the host), or NULL. */
+const char *rl_docres_other_person(const rl_docres *r, const char *code);
 /* The most recent person whose role word is role ("the president"), or NULL. */
 const char *rl_docres_role(const rl_docres *r, const char *role);
 
@@ -41,6 +44,21 @@ const char *rl_docres_role(const rl_docres *r, const char *role);
  * plural is asked for ("they"), or NULL. */
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural);
 const char *rl_docres_last_actor(const rl_docres *r, bool plural);
+/* The last non-person actor that is more than a bare country ("Hamas", "the EU"), which
+ * "the group" or "the organisation" stands for; NULL if none. */
+const char *rl_docres_last_body(const rl_docres *r);
+
+/* The last actors named together ("Vietnam and the Philippines", "X hosted her Nigerian
+ * counterpart"), which "both governments", "the two ministers" and "they" may stand for
+ * later. rl_docres_group copies up to max of them into out and returns how many;
+ * rl_docres_group_is_last tells whether "they" may mean the group: it came after the
+ * last plural actor, in this sentence or the one before (rl_docres_next_sentence counts
+ * the sentences as the coder reads them). */
+#define RL_DOCRES_GROUP 4
+void rl_docres_group_set(rl_docres *r, const char *const *codes, int n);
+int rl_docres_group(const rl_docres *r, const char **out, int max);
+bool rl_docres_group_is_last(const rl_docres *r);
+void rl_docres_next_sentence(rl_docres *r);
 
 /* The country of the most recent actor or person with one ("IRN" from IRNGOV; IGO, NGO
  * and other non-state prefixes do not count), or NULL. */

@@ -12,6 +12,7 @@ struct rl_models {
     rl_tagger tagger;
     rl_lemmatizer lemmatizer;
     rl_parser parser;
+    int beam;              /* parser beam width, 0 = the model's */
 };
 
 rl_models *rl_models_open(const char *dir, rl_error *err) {
@@ -49,7 +50,17 @@ int rl_models_annotate(const rl_models *m, rl_sentence *s, rl_arena *arena) {
     if (s->ntokens <= 0) return 0;
     if (rl_tagger_tag(&m->tagger, s, arena) != 0 ||
         rl_lemmatizer_run(&m->lemmatizer, s, arena) != 0 ||
-        rl_parser_parse(&m->parser, s, arena) != 0)
+        rl_parser_parse_width(&m->parser, s, arena, m->beam) != 0)
         return -1;
     return 0;
+}
+
+const char *rl_models_lemma(const rl_models *m, const char *form, const char *xpos,
+                            rl_arena *arena) {
+    const char *feats = NULL;
+    return m ? rl_lemmatize(&m->lemmatizer, form, xpos, &feats, arena) : NULL;
+}
+
+void rl_models_set_beam(rl_models *m, int width) {
+    m->beam = width < 0 ? 0 : width > RL_PARSE_MAX_BEAM ? RL_PARSE_MAX_BEAM : width;
 }

@@ -18,4 +18,14 @@ void rl_models_close(rl_models *m);
  * well-formed tree (one root, no cycles, heads in range). */
 int rl_models_annotate(const rl_models *m, rl_sentence *s, rl_arena *arena);
 
+/* The lemma of one word read with the tag xpos ("froze" as VBD → "freeze"), for the
+ * coder's second look at a word the tagger got wrong; NULL when m is NULL or out of
+ * memory. */
+const char *rl_models_lemma(const rl_models *m, const char *form, const char *xpos,
+                            rl_arena *arena);
+
+/* The parser's beam width: 0 = the width stored in the parser model, 1 = greedy (fastest),
+ * up to 64. Set it after opening, before threads share the models. */
+void rl_models_set_beam(rl_models *m, int width);
+
 #endif

@@ -82,6 +82,8 @@ static void usage(FILE *out) {
         "                         (0 <= I < N); combine shard databases with redline merge\n"
         "  --threads N            code with N worker threads (default 1); the output is\n"
         "                         identical whatever N is\n"
+        "  --beam N               parser beam width, 1 (greedy) to 64 (default: the\n"
+        "                         width stored in the parser model)\n"
         "  --statements           emit 010 for bare statements\n"
         "  --require-dyad         drop events without a target\n"
         "  --allow-missing-target keep events without a target (the default)\n"
@@ -303,7 +305,7 @@ int cmd_code(int argc, char **argv) {
     code_ctx c = { .fmt = RL_OUT_JSONL, .nthreads = 1 };
     const char *db = NULL, *pg = NULL;
     bool format_given = false, one_a_day = false;
-    int nfiles = 0;
+    int nfiles = 0, beam = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) {
         fprintf(stderr, "redline code: out of memory\n");
@@ -369,6 +371,15 @@ int cmd_code(int argc, char **argv) {
                 goto done;
             }
             c.nthreads = (int)n;
+        } else if (!strcmp(a, "--beam")) {
+            if (!(v = option_value(argc, argv, &i))) goto done;
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || end == v || n < 1 || n > 64) {
+                fprintf(stderr, "redline code: --beam wants 1..64, not '%s'\n", v);
+                goto done;
+            }
+            beam = (int)n;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             in.quiet = true;
         } else if (!strcmp(a, "--statements")) {
@@ -401,6 +412,7 @@ int cmd_code(int argc, char **argv) {
         goto done;
     }
     c.res = res;
+    if (res->models) rl_models_set_beam(res->models, beam);
 
     if (db) {
         c.store = rl_store_open(db, NULL, &err);

@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -37,6 +38,7 @@ static void usage(FILE *f) {
         "                    punctuation included, LAS on the universal part of the\n"
         "                    relation) and the speed in sentences/s\n"
         "  --data DIR        data directory holding models/ (default: the built-in one)\n"
+        "  --beam N          parser beam width, 1 (greedy) to 64 (default: the model's)\n"
         "  --timing          report on stderr the CPU time spent tagging, lemmatizing and\n"
         "                    parsing (reading and segmenting not included)\n"
         "  --quiet           no warnings, progress or summary on stderr\n"
@@ -158,14 +160,16 @@ int cmd_parse(int argc, char **argv) {
     static const struct option opts[] = {
         {"input-format", required_argument, 0, 'i'}, {"eval", required_argument, 0, 'e'},
         {"data", required_argument, 0, 'D'}, {"quiet", no_argument, 0, 'q'},
-        {"timing", no_argument, 0, 't'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"timing", no_argument, 0, 't'}, {"beam", required_argument, 0, 'b'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     cli_input_options io = {.format = RL_INPUT_AUTO, .verb = "parsed"};
+    int beam = 0;
     bool timing = false;
     const char *gold = NULL;
     rl_resource_paths paths = {.no_dictionaries = true};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:e:D:qth", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:e:D:b:qth", opts, NULL)) != -1) {
         switch (c) {
         case 'i':
             if ((io.format = rl_input_format_parse(optarg)) < 0) {
@@ -178,6 +182,13 @@ int cmd_parse(int argc, char **argv) {
         case 'D': paths.data_dir = optarg; break;
         case 'q': io.quiet = true; break;
         case 't': timing = true; break;
+        case 'b':
+            beam = atoi(optarg);
+            if (beam < 1 || beam > 64) {
+                fprintf(stderr, "redline parse: --beam takes a width from 1 to 64\n");
+                return 2;
+            }
+            break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -189,6 +200,7 @@ int cmd_parse(int argc, char **argv) {
         fprintf(stderr, "redline parse: %s\n", rl_error_format(&err, buf, sizeof buf));
         return 2;
     }
+    if (res->models) rl_models_set_beam(res->models, beam);
     int rc;
     if (gold) {
         rc = run_eval(res, gold);

@@ -104,6 +104,14 @@ int pc_update(perceptron *p, const uint64_t *f, int nf, int good, int bad) {
     return 0;
 }
 
+int pc_add(perceptron *p, const uint64_t *f, int nf, int cls, float delta) {
+    for (int i = 0; i < nf; i++) {
+        pc_row *r = find_or_add(p, fix(f[i]));
+        if (!r || bump(p, r, (uint32_t)cls, delta)) return -1;
+    }
+    return 0;
+}
+
 static int by_hash(const void *a, const void *b) {
     const rl_weight_triple *x = a, *y = b;
     if (x->h != y->h) return x->h < y->h ? -1 : 1;

@@ -30,6 +30,8 @@ void pc_score(const perceptron *p, const uint64_t *f, int nf, float *scores);
 static inline void pc_tick(perceptron *p) { p->now++; }
 /* One perceptron step: +1 to class good, -1 to class bad. -1 on out of memory. */
 int pc_update(perceptron *p, const uint64_t *f, int nf, int good, int bad);
+/* delta to class cls of every feature (the global, beam-search update). -1 on OOM. */
+int pc_add(perceptron *p, const uint64_t *f, int nf, int cls, float delta);
 /* Averaged weights as triples sorted by hash, dropping |w| < min_abs. malloc'd. */
 rl_weight_triple *pc_export(const perceptron *p, float min_abs, size_t *n);
 

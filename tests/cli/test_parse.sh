@@ -66,3 +66,22 @@ else expect_contains parse_truncated_model "$TMP/err" "parser.rlm: truncated mod
 if "$REDLINE" parse --eval "$TMP/nothere.conllu" >/dev/null 2>"$TMP/err"; then
     fail parse_eval_missing_gold "exit 0"
 else expect_contains parse_eval_missing_gold "$TMP/err" "nothere.conllu"; fi
+
+# --beam: every width gives a CoNLL-U tree for every sentence; out-of-range widths are refused.
+for w in 1 3 16; do
+    if "$REDLINE" parse --quiet --beam "$w" --input-format conllu "$TMP/bare.conllu" >"$TMP/beam$w" 2>"$TMP/err"; then
+        # one root per sentence: as many heads 0 as sentences (blank-line separated)
+        roots=$(awk -F'\t' 'NF == 10 && $7 == 0' "$TMP/beam$w" | wc -l)
+        sents=$(grep -c '^$' "$TMP/beam$w")
+        if [ "$roots" -eq "$sents" ] && [ "$sents" -gt 0 ]; then ok "parse_beam_$w"
+        else fail "parse_beam_$w" "$roots roots in $sents sentences"; fi
+    else fail "parse_beam_$w" "$(cat "$TMP/err")"; fi
+done
+for w in 0 65 x; do
+    if "$REDLINE" parse --beam "$w" "$TMP/in.txt" >/dev/null 2>"$TMP/err"; then
+        fail "parse_beam_refused_$w" "exit 0"
+    else expect_contains "parse_beam_refused_$w" "$TMP/err" "--beam"; fi
+done
+if "$REDLINE" code --beam 65 "$TMP/in.txt" >/dev/null 2>"$TMP/err"; then
+    fail code_beam_refused "exit 0"
+else expect_contains code_beam_refused "$TMP/err" "--beam wants 1..64"; fi

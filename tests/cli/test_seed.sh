@@ -50,6 +50,20 @@ check("stop_arms_sales_demand",
 check("irgc_betrayal",
       lambda e: e["source"] == "IRNMIL" and root(e, "11", "12"),
       "IRNMIL 11x/12x")
+# the headline rejects talks (it is not talks, nor an option weighed: "considering it
+# 'red line'" says what the programme is held to be); the body says the same, so the
+# headline's copy is dropped
+bad = [e for e in ev if e["sentence_index"] <= 2 and e["code"] in ("046", "014")]
+print("ok seed_headline_not_talks_or_option" if not bad else
+      "FAIL seed_headline_not_talks_or_option: %s %s" % (bad[0]["code"], bad[0]["sentence"]))
+# "linked the negotiations ... to its cancellation of the sanctions": a condition Iran
+# sets (a demand on the US), not a US act
+bad = [e for e in ev if src(e, "USA") and e["code"] == "085"]
+print("ok seed_no_us_cancellation" if not bad else "FAIL seed_no_us_cancellation: %s" % bad[0]["sentence"])
+check("linked_condition",
+      lambda e: src(e, "IRN") and tgt(e, "USA") and e["code"] == "1054" and e["conditional"]
+                and "linked" in e["sentence"],
+      "IRN 1054 USA (conditional) from the sentence linking talks to the sanctions")
 # furniture never codes: the caption, tagline, dateline and the "Read:" link
 bad = [e for e in ev if e["sentence"].startswith("Read:") or "Creating new" in e["sentence"]]
 print("ok seed_no_furniture" if not bad else "FAIL seed_no_furniture: %s" % bad[0]["sentence"])

@@ -82,7 +82,7 @@ Iran threatened to close the Strait of Hormuz.	IRN	1381
 Ukraine rejected the Russian ultimatum.	UKR	124
 Poland recalled its ambassador from Israel.	POL	161
 Mali expelled French peacekeepers.	MLI	1661
-Sri Lanka sentenced the opposition leader to prison.	LKA	116
+Sri Lanka sentenced the opposition leader to prison.	LKA	173
 Kenya sued Uganda at the international court.	KEN	115
 Turkey summoned the Swedish ambassador.	TUR	114
 Chinese hackers hacked the ministry's email system.	CHN	176
@@ -121,10 +121,64 @@ Tunisian unions staged a general strike against the tax reform.	TUN	1432
 The Chinese president announced $2 billion in humanitarian aid for Kenya.	CHNGOV	0333
 Ghana's opposition demanded the removal of the president.	GHAOPP	1041
 Saudi Arabia tightened its blockade of Yemen.	SAU	191
-Pakistani militants fired missiles at Indian positions.	PAK	190
+Pakistani militants fired missiles at Indian positions.	PAK	194
 The protesters set fire to the Kenyan parliament.	KEN	145
 Jewish settlers set fire to a Palestinian mosque.	ISR	1712
 A Turkish drone destroyed a Syrian tank.	TUR	1952
+Serbia completed its withdrawal from the town.	SRB	0874
+The United States speeded up the withdrawal of its forces from Panama.	USA	0874
+Thousands of Nigerians were converging for a rally in Lagos.	NGA	141
+Turkish police prevented the demonstration.	TURCOP	170
+Egypt urged Israel to put an end to the violence.	EGY	0256
+Iran appealed to the UN to bring an end to the trade embargo.	IRN	0254
+Colombian rebels renounced violence.	COLREB	0873
+American soldiers sexually abused Iraqi prisoners.	USA	1821
+Peru declared a state of siege in the south.	PER	1724
+Israeli warplanes struck targets in Gaza.	ISR	195
+French aircraft bombed rebel bases in Mali.	FRA	195
+A French minister cancelled a planned visit to Haiti.	FRA	161
+Bosnia demanded that Croatia remove its roadblocks.	BIH	1056
+China built a joint factory with Pakistan.	CHN	061
+The Egyptian government conceded to the demands of the protesters.	EGYGOV	080
+The Kenyan president pressed parliament for a new electoral law.	KENGOV	0244
+Eritrea agreed to re-open its border to UN peacekeepers.	ERI	0355
+Germany is withholding economic aid from Poland.	DEU	1621
+Sudan shortened the nightly curfew.	SDN	0813
+Turkey denied permits for the new church.	TUR	120
+Serb forces killed three villagers in a shootout.	SRB	193
+The IAEA dispatched inspectors to Iran.	IGOUNOIAE	0862
+Japan reduced food supplies to North Korea.	JPN	1623
+Chadian rebels attempted to assassinate the president.	TCDREB	185
+Russian hackers defaced government websites.	RUS	176
+The United States demanded that China drop barriers to American exports.	USA	1054
+Turkey moved tanks to the Syrian border.	TUR	154
+Britain provided Poland with air defence systems.	GBR	072
+A Kenyan court found the former minister guilty of corruption.	KENJUD	116
+French police searched the minister's office for evidence.	FRACOP	091
+Japan sent medical supplies to Turkey.	JPN	073
+Serbian opposition parties formed an alliance against the president.	SRBOPP	113
+Sudan ordered aid workers to leave Darfur.	SDN	1663
+Syria demanded that Turkey stop violating its airspace.	SYR	1056
+Indian cities were hit by Pakistani missiles.	PAKMIL	194
+The convoy was struck by Russian rockets near the border.	RUS	194
+The border post was attacked by Turkish drones.	TURMIL	1952
+Israel launched a missile strike on Gaza.	ISR	194
+Russia fired cruise missiles at the power station.	RUS	194
+The United States and Iran held indirect talks in Oman.	USA	046
+Norway held indirect talks between Colombia and the rebels.	NOR	045
+Canada accused China of violating its airspace.	CAN	1123
+Canada accused China of violating the trade agreement.	CAN	112
+China said it was ready to work with Kenya on a new railway.	CHN	0311
+The new president was sworn in on Monday.	-	!030
+A Turkish drone destroyed an Armenian tank.	TURMIL	1952
+The ELN rebels agreed to stop kidnappings.	COLINS	0356
+The Egyptian president appealed to students for an end to the agitation.	EGYGOV	0252
+The Egyptian president demanded an end to the agitation.	EGYGOV	1052
+Thousands of Syrians sought refuge in Turkey.	SYR	1033
+The dissident asked Britain for asylum.	-	0233
+A Chinese court sentenced two Canadians to prison.	CHNJUD	173
+A Kenyan court sentenced the former minister to death.	KENJUD	116
+A Japanese gunman shot dead the former prime minister.	JPN	186
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys

@@ -140,6 +140,13 @@ static const rl_event *in_sentence(const coded *c, int s, const char *code) {
     return NULL;
 }
 
+static int count_in(const coded *c, int s, const char *code) {
+    int n = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ev[i].sentence_index == s && strcmp(c->ev[i].code, code) == 0) n++;
+    return n;
+}
+
 #define EV(s, code, src, tgt) do { \
     e = in_sentence(&c, s, code); \
     if (!e) dump_events(&c); \
@@ -206,12 +213,223 @@ static void test_roles_and_groups(void) {
     rl_arena_free(c.arena);
 }
 
+static void test_group_memory(void) {
+    rl_arena *a = rl_arena_new(0);
+    rl_docres *r = rl_docres_new(a);
+    CHECK(r != NULL);
+    const char *g[RL_DOCRES_GROUP];
+    CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
+    CHECK(!rl_docres_group_is_last(r));
+    const char *pair[2] = {"FRD", "SYL"};
+    CHECK(rl_docres_other_person(r, "IRNGOV") == NULL);
+    rl_docres_person_add(r, NULL, "FRDGOV", "PRESIDENT");
+    rl_docres_person_add(r, NULL, "IRNGOV", "PRESIDENT");
+    CHECK_STR(rl_docres_other_person(r, "IRNGOV"), "FRDGOV");
+    CHECK_STR(rl_docres_other_person(r, "FRDGOV"), "IRNGOV");
+    rl_docres_group_set(r, pair, 1);                /* one actor is no group */
+    CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 0);
+    rl_docres_group_set(r, pair, 2);
+    CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 2);
+    CHECK_STR(g[1], "SYL");
+    CHECK(rl_docres_group_is_last(r));
+    rl_docres_actor_add(r, "IRNREB", true);        /* a later plural actor */
+    CHECK(!rl_docres_group_is_last(r));
+    rl_docres_actor_add(r, "RUS", false);          /* a singular one does not count */
+    rl_docres_group_set(r, pair, 2);
+    CHECK(rl_docres_group_is_last(r));
+    rl_docres_next_sentence(r);
+    CHECK(rl_docres_group_is_last(r));            /* the next sentence's "they" */
+    rl_docres_next_sentence(r);
+    CHECK(!rl_docres_group_is_last(r));           /* too far for "they" */
+    CHECK_INT(rl_docres_group(r, g, RL_DOCRES_GROUP), 2);   /* not for "both" */
+    rl_arena_free(a);
+}
+
+static void test_both_and_the_two(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* Freedonia and Sylvania met. Russia praised both governments. The two
+         * armies attacked Iran. They praised Brazil. */
+        "1 Freedonia Freedonia PROPN 4 nsubj\n"
+        "2 and and CCONJ 3 cc\n"
+        "3 Sylvania Sylvania PROPN 1 conj\n"
+        "4 met meet VERB 0 root\n"
+        "\n"
+        "1 Russia Russia PROPN 2 nsubj\n"
+        "2 praised praise VERB 0 root\n"
+        "3 both both DET 4 det\n"
+        "4 governments government NOUN/NNS 2 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 two two NUM 3 nummod\n"
+        "3 armies army NOUN/NNS 4 nsubj\n"
+        "4 attacked attack VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n"
+        "\n"
+        "1 They they PRON 2 nsubj\n"
+        "2 praised praise VERB 0 root\n"
+        "3 Brazil Brazil PROPN 2 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "RUS", "FRDGOV");     /* both governments: each one's */
+    CHECK_INT(count_in(&c, 1, "051"), 2);
+    EV(2, "190", "FRDMIL", "IRN");     /* the two armies */
+    CHECK_INT(count_in(&c, 2, "190"), 2);
+    EV(3, "051", "FRDMIL", "BRA");     /* they: the two armies */
+    CHECK_INT(count_in(&c, 3, "051"), 2);
+    rl_arena_free(c.arena);
+}
+
+static void test_counterpart_pair(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president met his Sylvanian counterpart. The two presidents
+         * praised Iran. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 met meet VERB 0 root\n"
+        "5 his his PRON 7 nmod:poss\n"
+        "6 Sylvanian Sylvanian ADJ 7 amod\n"
+        "7 counterpart counterpart NOUN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 two two NUM 3 nummod\n"
+        "3 presidents president NOUN/NNS 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(0, "040", "FRDGOV", "SYLGOV");  /* "his Sylvanian counterpart" is not his own */
+    EV(1, "051", "FRDGOV", "IRN");
+    CHECK_INT(count_in(&c, 1, "051"), 2);
+    rl_arena_free(c.arena);
+}
+
+static void test_his_friend_is_someone_else(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president visited Iran. The Iranian president praised his
+         * friend. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 visited visit VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 Iranian Iranian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 his his PRON 6 nmod:poss\n"
+        "6 friend friend NOUN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNGOV", "FRDGOV");
+    rl_arena_free(c.arena);
+}
+
+static void test_two_people_who_met_are_a_pair(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* The Freedonian president met the Sylvanian president. The two presidents
+         * praised Iran. */
+        "1 The the DET 3 det\n"
+        "2 Freedonian Freedonian ADJ 3 amod\n"
+        "3 president president NOUN 4 nsubj\n"
+        "4 met meet VERB 0 root\n"
+        "5 the the DET 7 det\n"
+        "6 Sylvanian Sylvanian ADJ 7 amod\n"
+        "7 president president NOUN 4 obj\n"
+        "\n"
+        "1 The the DET 3 det\n"
+        "2 two two NUM 3 nummod\n"
+        "3 presidents president NOUN/NNS 4 nsubj\n"
+        "4 praised praise VERB 0 root\n"
+        "5 Iran Iran PROPN 4 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "FRDGOV", "IRN");
+    CHECK_INT(count_in(&c, 1, "051"), 2);
+    rl_arena_free(c.arena);
+}
+
+static void test_the_group_and_who(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* Brazil met the Iranian rebels in Moscow. The group praised Freedonia. */
+        "1 Brazil Brazil PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Iranian Iranian ADJ 5 amod\n"
+        "5 rebels rebel NOUN/NNS 2 obj\n"
+        "6 in in ADP 7 case\n"
+        "7 Moscow Moscow PROPN 2 obl\n"
+        "\n"
+        "1 The the DET 2 det\n"
+        "2 group group NOUN 3 nsubj\n"
+        "3 praised praise VERB 0 root\n"
+        "4 Freedonia Freedonia PROPN 3 obj\n"
+        "\n"
+        /* Iran met the Brazilian president, who attacked Freedonia. (", who" as a
+         * clause of its own) */
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 met meet VERB 0 root\n"
+        "3 the the DET 5 det\n"
+        "4 Brazilian Brazilian ADJ 5 amod\n"
+        "5 president president NOUN 2 obj\n"
+        "6 , , PUNCT 8 punct\n"
+        "7 who who PRON 8 nsubj\n"
+        "8 attacked attack VERB 2 parataxis\n"
+        "9 Freedonia Freedonia PROPN 8 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    EV(1, "051", "IRNREB", "FRD");   /* the group: not Moscow's country */
+    EV(2, "190", "BRAGOV", "FRD");
+    rl_arena_free(c.arena);
+}
+
+static void test_headline_repeat_is_one_event(void) {
+    if (!dicts) SKIP("fixture dictionaries did not load");
+    coded c;
+    CHECK(code_conllu(dicts, "2019-07-18",
+        /* headline: Iran attacks Freedonia / Iran attacked Freedonia Wednesday. */
+        "# kind = headline\n"
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 attacks attack VERB 0 root\n"
+        "3 Freedonia Freedonia PROPN 2 obj\n"
+        "\n"
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 attacked attack VERB 0 root\n"
+        "3 Freedonia Freedonia PROPN 2 obj\n"
+        "4 Wednesday Wednesday PROPN 2 obl:tmod\n"
+        "\n"
+        "# kind = headline\n"
+        "1 Iran Iran PROPN 2 nsubj\n"
+        "2 praises praise VERB 0 root\n"
+        "3 Sylvania Sylvania PROPN 2 obj\n", NULL, &c) == 0);
+    const rl_event *e;
+    if (count_in(&c, 0, "190")) dump_events(&c);
+    CHECK_INT(count_in(&c, 0, "190"), 0);     /* the body tells it, with its date */
+    EV(1, "190", "IRN", "FRD");
+    CHECK_STR(e->date, "2019-07-17");
+    EV(2, "051", "IRN", "SYL");               /* only the headline tells this one */
+    rl_arena_free(c.arena);
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_dates);
     RUN(test_memory);
     RUN(test_story);
     RUN(test_roles_and_groups);
+    RUN(test_group_memory);
+    RUN(test_both_and_the_two);
+    RUN(test_counterpart_pair);
+    RUN(test_headline_repeat_is_one_event);
+    RUN(test_the_group_and_who);
+    RUN(test_two_people_who_met_are_a_pair);
+    RUN(test_his_friend_is_someone_else);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }

@@ -1,6 +1,8 @@
 /* test_gold_files.c — the gold files (tests/gold, one JSON record per line) stay
  * well-formed: unique ids, dates, texts, events whose codes exist and whose actor codes are
- * well shaped; at least 400 records, every root 01-20 covered, some texts with no event. */
+ * well shaped; at least 400 records, every root 01-20 covered, some texts with no event.
+ * The held-out file stays held out: 40+ records, "h-" ids only there, and none of its texts
+ * is also a development record (a copy would make its F1 an in-sample figure). */
 #include "check.h"
 #include "redline.h"
 
@@ -92,7 +94,57 @@ static void test_gold_records(void) {
     }
 }
 
+/* Reads the "text" of every record in `path` into texts[] (strdup'd); returns the count,
+ * or -1 if the file cannot be read. Counts "h-" ids in *h_ids and the rest in *other_ids. */
+static int read_texts(const char *path, char **texts, int max, int *h_ids, int *other_ids) {
+    FILE *in = fopen(path, "r");
+    if (!in) return -1;
+    char line[8192];
+    int n = 0;
+    while (fgets(line, sizeof line, in)) {
+        json_t *r = json_loads(line, 0, NULL);
+        const char *id = r ? json_string_value(json_object_get(r, "id")) : NULL;
+        const char *text = r ? json_string_value(json_object_get(r, "text")) : NULL;
+        if (id && !strncmp(id, "h-", 2)) (*h_ids)++;
+        else if (id) (*other_ids)++;
+        if (text && n < max) texts[n++] = strdup(text);
+        json_decref(r);
+    }
+    fclose(in);
+    return n;
+}
+
+static void test_heldout_stays_held_out(void) {
+    static char *held[MAX_IDS], *dev[MAX_IDS];
+    int h_in_held = 0, other_in_held = 0, h_in_dev = 0, other_in_dev = 0;
+    int nheld = read_texts("tests/gold/heldout.jsonl", held, MAX_IDS, &h_in_held, &other_in_held);
+    if (nheld < 0) SKIP("no tests/gold/heldout.jsonl here");
+    glob_t g;
+    int ndev = 0, same = 0;
+    if (glob("tests/gold/*.jsonl", 0, NULL, &g) == 0) {
+        for (size_t f = 0; f < g.gl_pathc; f++) {
+            if (strstr(g.gl_pathv[f], "heldout.jsonl")) continue;
+            int k = read_texts(g.gl_pathv[f], dev + ndev, MAX_IDS - ndev, &h_in_dev, &other_in_dev);
+            if (k > 0) ndev += k;
+        }
+        globfree(&g);
+    }
+    for (int i = 0; i < nheld; i++)
+        for (int j = 0; j < ndev; j++)
+            if (held[i] && dev[j] && !strcmp(held[i], dev[j])) {
+                printf("# held-out text also in the development gold: %.60s\n", held[i]);
+                same++;
+            }
+    for (int i = 0; i < nheld; i++) free(held[i]);
+    for (int j = 0; j < ndev; j++) free(dev[j]);
+    CHECK(nheld >= 40);
+    CHECK_INT(other_in_held, 0);
+    CHECK_INT(h_in_dev, 0);
+    CHECK_INT(same, 0);
+}
+
 int main(void) {
     RUN(test_gold_records);
+    RUN(test_heldout_stays_held_out);
     return CHECK_DONE();
 }
