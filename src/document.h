@@ -24,9 +24,6 @@ typedef struct rl_token {
     const char *feats;     /* "Number=Sing" or "_" / NULL */
     const char *deprel;    /* "nsubj:pass"...; NULL until parsed */
     int head;              /* 1-based index of the head in the sentence, 0 = root, -1 = unset */
-    uint64_t cluster;      /* Brown cluster bit string of the lowercased form, set by the
-                              tagger: leading 1 bit, then the path (rl_cluster_prefix in
-                              tagger.h); 0 = no cluster */
     uint32_t start, end;   /* byte span in rl_document.text (end exclusive); 0,0 if none */
     bool space_after;      /* followed by whitespace in the text */
 } rl_token;

@@ -38,51 +38,26 @@ static uint64_t shape_hash(const char *s, size_t n) {
     return rl_hash_bytes(buf, k, 0x5a);
 }
 
-uint64_t rl_tag_word_key(const char *form) {
-    uint64_t h = lower_hash(form, strlen(form), 1, 0);
-    return h ? h : 1;
-}
-
-uint64_t rl_clusters_get(const rl_clusters *c, uint64_t key) {
-    if (!c || !c->slots) return 0;
-    uint32_t mask = c->slots - 1;
-    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
-        if (c->e[i].key == key) return c->e[i].bits;
-        if (c->e[i].key == 0) return 0;
-    }
-}
-
-int rl_word_set_has(const rl_word_set *w, uint64_t key) {
-    if (!w || !w->slots) return 0;
-    uint32_t mask = w->slots - 1;
-    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
-        if (w->keys[i] == key) return 1;
-        if (w->keys[i] == 0) return 0;
-    }
-}
-
 uint64_t rl_tag_dict_key(const char *form) {
     uint64_t h = rl_hash_bytes(form, strlen(form), 0x7d);
     return h ? h : 1;
 }
 
-int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n,
-                    const rl_clusters *c, const rl_word_set *names, rl_arena *arena) {
+int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n, rl_arena *arena) {
     ctx->n = n;
     size_t m = (size_t)(n > 0 ? n : 1);
-    uint64_t *all = rl_arena_alloc(arena, 11 * m * sizeof *all);
+    uint64_t *all = rl_arena_alloc(arena, 10 * m * sizeof *all);
     ctx->flags = rl_arena_alloc(arena, m);
     ctx->dict = rl_arena_alloc(arena, m * sizeof *ctx->dict);
     if (!all || !ctx->flags || !ctx->dict) return -1;
     ctx->lower = all;         ctx->shape = all + m;     ctx->pre1 = all + 2 * m;
     ctx->pre2 = all + 3 * m;  ctx->pre3 = all + 4 * m;  ctx->suf1 = all + 5 * m;
     ctx->suf2 = all + 6 * m;  ctx->suf3 = all + 7 * m;  ctx->suf4 = all + 8 * m;
-    ctx->exact = all + 9 * m; ctx->clus = all + 10 * m;
+    ctx->exact = all + 9 * m;
     for (int i = 0; i < n; i++) {
         const char *f = forms[i] ? forms[i] : "";
         size_t len = strlen(f);
         ctx->lower[i] = lower_hash(f, len, 1, 0);
-        ctx->clus[i] = rl_clusters_get(c, ctx->lower[i] ? ctx->lower[i] : 1);
         ctx->exact[i] = rl_hash_bytes(f, len, 0xe1);
         ctx->shape[i] = shape_hash(f, len);
         ctx->pre1[i] = lower_hash(f, len, 1, 1);
@@ -103,7 +78,6 @@ int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n,
         }
         if (len && f[0] >= 'A' && f[0] <= 'Z') fl |= 1;
         if (alpha > 1 && upper == alpha) fl |= 8;
-        if (rl_word_set_has(names, ctx->lower[i] ? ctx->lower[i] : 1)) fl |= 16;
         ctx->flags[i] = fl;
         ctx->dict[i] = -1;
     }
@@ -161,28 +135,6 @@ int rl_tag_features(const rl_tag_ctx *c, int i, int p1, int p2, uint64_t *out) {
     out[k++] = F2(34, c->suf3[i], dp1);
     out[k++] = F1(35, i + 1 < c->n ? c->flags[i + 1] : 0x100);
     out[k++] = F2(36, wp1, wp2);
-    /* Brown clusters at several granularities: rare words share weights with the
-     * frequent words they are distributed like. A word without a cluster gets no
-     * cluster feature at all: in training those are the rare words, many of them odd
-     * punctuation ("!!!"), and a "no cluster" weight learned from them made unseen
-     * words at the end of a headline PUNCT. */
-    uint64_t cl = c->clus[i];
-    if (cl) {
-        out[k++] = F1(45, rl_cluster_prefix(cl, 4));
-        out[k++] = F1(46, rl_cluster_prefix(cl, 6));
-        out[k++] = F1(47, rl_cluster_prefix(cl, 10));
-        out[k++] = F1(48, cl);
-        out[k++] = F2(51, t1, rl_cluster_prefix(cl, 6));
-    }
-    if (i > 0 && c->clus[i - 1]) out[k++] = F1(49, c->clus[i - 1]);
-    if (i + 1 < c->n && c->clus[i + 1]) out[k++] = F1(50, c->clus[i + 1]);
-    /* A country, capital or demonym from our own list: unseen ones ("Norway") are
-     * otherwise tagged by their suffix (-way: ADV). */
-    if (c->flags[i] & 16) {
-        out[k++] = F1(52, 1);
-        out[k++] = F1(53, c->suf3[i]);
-        out[k++] = F2(54, t1, (uint64_t)(i == 0));
-    }
     if (c->first) {
         /* Second pass: the first pass's guesses to the right, and for this word. */
         uint64_t f0 = (uint64_t)(c->first[i] + 2);
@@ -230,27 +182,6 @@ static int tagger_setup(rl_tagger *t, rl_error *err) {
                      "corrupt model file: tag names do not match the weight table");
         return -1;
     }
-    if ((p = rl_model_section(&t->file, RL_TAG_SEC_NAMES, 8, &sz, &absent))) {
-        uint32_t n;
-        memcpy(&n, p, 4);
-        if (n == 0 || (n & (n - 1)) || n > (1u << 24) || sz < 8 + (size_t)n * 8) goto bad_names;
-        t->names.slots = n;
-        t->names.keys = (const uint64_t *)((const uint8_t *)p + 8);
-        uint32_t empty = 0;
-        for (uint32_t i = 0; i < n; i++) empty += t->names.keys[i] == 0;
-        if (!empty) goto bad_names;
-    }
-    if ((p = rl_model_section(&t->file, RL_TAG_SEC_CLUSTERS, 8, &sz, &absent))) {
-        uint32_t n;
-        memcpy(&n, p, 4);
-        if (n == 0 || (n & (n - 1)) || n > (1u << 24) || sz < 8 + (size_t)n * sizeof(rl_cluster_entry))
-            goto bad_clusters;
-        t->clusters.slots = n;
-        t->clusters.e = (const rl_cluster_entry *)((const uint8_t *)p + 8);
-        uint32_t empty = 0;
-        for (uint32_t i = 0; i < n; i++) empty += t->clusters.e[i].key == 0;
-        if (!empty) goto bad_clusters;
-    }
     if (!(p = rl_model_section(&t->file, RL_TAG_SEC_DICT, 8, &sz, err))) return -1;
     const uint8_t *b = p;
     memcpy(&t->dict_slots, b, 4);
@@ -267,12 +198,6 @@ static int tagger_setup(rl_tagger *t, rl_error *err) {
     return 0;
 bad:
     rl_error_set(err, RL_ERR_FORMAT, t->file.path, 0, "corrupt model file: malformed tag dictionary");
-    return -1;
-bad_clusters:
-    rl_error_set(err, RL_ERR_FORMAT, t->file.path, 0, "corrupt model file: malformed cluster table");
-    return -1;
-bad_names:
-    rl_error_set(err, RL_ERR_FORMAT, t->file.path, 0, "corrupt model file: malformed name table");
     return -1;
 }
 
@@ -345,7 +270,7 @@ int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
     if (!forms || !scores || !sure) return -1;
     for (int i = 0; i < n; i++) forms[i] = s->tokens[i].form ? s->tokens[i].form : "";
     rl_tag_ctx ctx;
-    if (rl_tag_ctx_init(&ctx, forms, n, &t->clusters, &t->names, arena) != 0) return -1;
+    if (rl_tag_ctx_init(&ctx, forms, n, arena) != 0) return -1;
     for (int i = 0; i < n; i++) {
         uint32_t v = dict_lookup(t, rl_tag_dict_key(forms[i]));
         sure[i] = v != UINT32_MAX && (v & 0x80000000u);
@@ -367,7 +292,6 @@ int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena) {
     for (int i = 0; i < n; i++) {
         s->tokens[i].upos = rl_strtab_get(&t->upos, (uint32_t)cls[i]);
         s->tokens[i].xpos = rl_strtab_get(&t->xpos, (uint32_t)cls[i]);
-        s->tokens[i].cluster = ctx.clus[i];
     }
     return 0;
 }

@@ -1,5 +1,5 @@
 /* tagger.h — greedy left-to-right averaged-perceptron tagger over joint UPOS+XPOS tags,
- * with an optional second pass that sees the first pass's tags of the words to the right.
+ * in two passes: the second pass sees the first pass's tags of the words to the right.
  *
  * The feature extractor is shared with the trainer (train/), so that what is learned is
  * exactly what is scored. Features are 64-bit hashes; the model maps them to sparse
@@ -14,44 +14,21 @@
 #include "model_io.h"
 
 #define RL_TAGGER_KIND RL_FOURCC('T', 'A', 'G', 'R')
-#define RL_TAG_MAX_FEATS 64
-#define RL_TAG_FEATURE_SET 3   /* bump whenever rl_tag_features changes */
-
-/* Brown clusters of word forms (train/train_clusters.c), stored in the tagger file:
- * the bit string of the path from the root, with a leading 1 bit that marks its length
- * ("0110" is 0x16); 0 = the word has no cluster. Keyed by rl_tag_word_key. */
-typedef struct rl_cluster_entry { uint64_t key, bits; } rl_cluster_entry;
-typedef struct rl_clusters { uint32_t slots; const rl_cluster_entry *e; } rl_clusters;
-uint64_t rl_clusters_get(const rl_clusters *c, uint64_t key);
-/* A set of words (keys by rl_tag_word_key), open addressing, key 0 = empty. */
-typedef struct rl_word_set { uint32_t slots; const uint64_t *keys; } rl_word_set;
-int rl_word_set_has(const rl_word_set *w, uint64_t key);
-/* The first k bits of a cluster bit string (all of it if shorter), same encoding. */
-static inline uint64_t rl_cluster_prefix(uint64_t bits, int k) {
-    if (!bits) return 0;
-    int len = 63 - __builtin_clzll(bits);
-    return len <= k ? bits : bits >> (len - k);
-}
+#define RL_TAG_MAX_FEATS 48
+#define RL_TAG_FEATURE_SET 2   /* bump whenever rl_tag_features changes */
 
 /* Per-sentence word information the features read; built once per sentence. */
 typedef struct rl_tag_ctx {
     int n;
     uint64_t *lower, *exact, *shape, *pre1, *pre2, *pre3, *suf1, *suf2, *suf3, *suf4;
-    uint8_t *flags;     /* bit 0 capitalised, 1 has digit, 2 has hyphen, 3 all caps,
-                           4 a place name (RL_TAG_SEC_NAMES) */
-    uint64_t *clus;     /* Brown cluster bit string, 0 if none */
+    uint8_t *flags;     /* bit 0 capitalised, 1 has digit, 2 has hyphen, 3 all caps */
     int *dict;          /* majority class from the tag dictionary, -1 if unknown */
     const int *first;   /* first-pass classes (second pass only), else NULL */
 } rl_tag_ctx;
 
 /* Fills ctx for forms[0..n) from arena; -1 on out of memory. ctx->dict is set to -1
- * everywhere; the caller fills it from its tag dictionary. Clusters come from c, place
- * names from names (NULL: none). */
-int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n,
-                    const rl_clusters *c, const rl_word_set *names, rl_arena *arena);
-
-/* Key of a word in the cluster table: the hash of its ASCII-lowercased form. */
-uint64_t rl_tag_word_key(const char *form);
+ * everywhere; the caller fills it from its tag dictionary. */
+int rl_tag_ctx_init(rl_tag_ctx *ctx, const char *const *forms, int n, rl_arena *arena);
 
 /* Key of a form in the tag dictionary (the exact form). */
 uint64_t rl_tag_dict_key(const char *form);
@@ -69,8 +46,6 @@ typedef struct rl_tagger {
     rl_weights wt2;                /* second pass, if two_pass */
     int two_pass;
     rl_strtab upos, xpos;          /* per class */
-    rl_clusters clusters;          /* slots 0 if the file has none */
-    rl_word_set names;             /* slots 0 if the file has none */
     uint32_t dict_slots;           /* tag dictionary: open addressing by key */
     const uint64_t *dict_key;      /* 0 = empty */
     const uint32_t *dict_val;      /* class | 0x80000000 if unambiguous */
@@ -82,15 +57,11 @@ typedef struct rl_tagger {
 #define RL_TAG_SEC_UPOS    RL_FOURCC('U', 'P', 'O', 'S')
 #define RL_TAG_SEC_XPOS    RL_FOURCC('X', 'P', 'O', 'S')
 #define RL_TAG_SEC_DICT    RL_FOURCC('T', 'D', 'I', 'C')
-#define RL_TAG_SEC_NAMES   RL_FOURCC('N', 'A', 'M', 'E')  /* optional: u32 slots, u32 0,
-                                                           slots x u64 word keys */
-#define RL_TAG_SEC_CLUSTERS RL_FOURCC('C', 'L', 'U', 'S')  /* optional: u32 slots, u32 0,
-                                                           slots x rl_cluster_entry */
 
 int rl_tagger_open(rl_tagger *t, const char *path, rl_error *err);
 int rl_tagger_from_memory(rl_tagger *t, const void *data, size_t size, rl_error *err);
 void rl_tagger_close(rl_tagger *t);
-/* Sets upos, xpos and cluster of every token; -1 on out of memory. */
+/* Sets upos and xpos of every token; -1 on out of memory. */
 int rl_tagger_tag(const rl_tagger *t, rl_sentence *s, rl_arena *arena);
 
 #endif

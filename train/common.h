@@ -23,23 +23,13 @@ void *xcalloc(size_t n, size_t size);
 typedef struct strbuf { char *b; size_t n, cap; } strbuf;
 uint32_t strbuf_add(strbuf *s, const char *str);      /* offset of a copy */
 
-/* Brown clusters of the lowercased forms of sents seen >= min_count times, at most c
- * active clusters: the tagger's CLUS section (tagger.h), *size bytes, malloc'd. */
-void *train_clusters(const rl_tb_sentence *sents, int n, int c, int min_count, size_t *size);
-/* What the tagger reads besides the treebank: the clusters' CLUS section and the place
- * names' NAME section (tagger.h); a NULL blob is left out. */
-typedef struct tag_clusters { const void *blob; size_t size; const void *names; size_t names_size; } tag_clusters;
-/* The NAME section from the single-word names of a PETRARCH actor file (NULL if none). */
-void *train_names(const char *path, size_t *size);
-
 /* tagger: trains on sents[0..n), tunes epochs on dev (if given), writes path.
  * Returns the epoch count used. With first_model, trains the second pass: first[s][i]
  * are first-pass classes of the training words (jackknifed), and the file written holds
- * first_model's weights as the first pass. With cl (blob not NULL) the tagger uses and
- * stores those word clusters. *dev_acc (if given) gets the best dev UPOS. */
+ * first_model's weights as the first pass. *dev_acc (if given) gets the best dev UPOS. */
 int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int epochs,
                  const char *path, uint64_t seed, const int *const *first, const char *first_model,
-                 const tag_clusters *cl, double *dev_acc);
+                 double *dev_acc);
 /* Tags sentences with the model at path; xpos[i][j] points into the model (kept open). */
 typedef struct tagged { const char ***xpos, ***upos; void *model; } tagged;
 /* Class indices in the model ref_model of the given tags (free each row, then the array). */

@@ -13,9 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Dev UPOS points the second tagger pass must add to be kept. */
-#define SECOND_PASS_MIN_GAIN 0.1
-
 void shuffle(int *order, int n, uint64_t *seed) {
     for (int i = n - 1; i > 0; i--) {
         int j = (int)(rng_next(seed) % (uint64_t)(i + 1));
@@ -91,47 +88,13 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "%s/lemmatizer.rlm", out);
     train_lemmatizer(&train, &dev, path);
     fprintf(stderr, "rltrain: lemmatizer written (%.1f s)\n", now_seconds() - t0);
-    if (getenv("RLTRAIN_LEMMA_ONLY")) return 0;   /* for experiments */
-
-    /* Word clusters for the tagger, from the training text only. RLTRAIN_CLUSTERS sets
-     * their number (0: none), RLTRAIN_CLUSTER_MIN the words' minimum count. */
-    const char *env = getenv("RLTRAIN_CLUSTERS");
-    int nclusters = env ? atoi(env) : 256;
-    env = getenv("RLTRAIN_CLUSTER_MIN");
-    int cluster_min = env ? atoi(env) : 2;
-    tag_clusters cl = {NULL, 0, NULL, 0};
-    const char *cache = getenv("RLTRAIN_CLUSTER_CACHE");   /* for experiments */
-    FILE *cf = cache ? fopen(cache, "rb") : NULL;
-    if (nclusters > 0 && cf) {
-        fseek(cf, 0, SEEK_END);
-        cl.size = (size_t)ftell(cf);
-        fseek(cf, 0, SEEK_SET);
-        void *b = xmalloc(cl.size);
-        if (fread(b, 1, cl.size, cf) != cl.size) die("%s: read error", cache);
-        cl.blob = b;
-        fclose(cf);
-    } else if (nclusters > 0) {
-        cl.blob = train_clusters(train.s, train.n, nclusters, cluster_min, &cl.size);
-        if (cache && (cf = fopen(cache, "wb"))) { fwrite(cl.blob, 1, cl.size, cf); fclose(cf); }
-        fprintf(stderr, "rltrain: word clusters learned (%.1f s)\n", now_seconds() - t0);
-    }
-
-    /* Place names for the tagger, from our own country dictionary (RLTRAIN_NAMES). */
-    const char *names = getenv("RLTRAIN_NAMES") ? getenv("RLTRAIN_NAMES") : "data/dict/countries.actors.txt";
-    cl.names = train_names(names, &cl.names_size);
 
     /* Tagger, first pass; its epoch count is reused by the jackknife taggers. */
     char first[4096];
     snprintf(first, sizeof first, "%s/tagger-pass1.tmp", out);
     double acc1, acc2;
-    int tag_epochs = train_tagger(train.s, train.n, &dev, 0, first, seed, NULL, NULL, &cl, &acc1);
+    int tag_epochs = train_tagger(train.s, train.n, &dev, 0, first, seed, NULL, NULL, &acc1);
     fprintf(stderr, "rltrain: first-pass tagger trained, %d epochs (%.1f s)\n", tag_epochs, now_seconds() - t0);
-    env = getenv("RLTRAIN_TAGGER_ONLY");
-    if (env && !strcmp(env, "first")) {   /* for experiments: the first pass alone */
-        snprintf(path, sizeof path, "%s/tagger.rlm", out);
-        if (rename(first, path) != 0) die("cannot rename %s", first);
-        return 0;
-    }
 
     /* Jackknifed training tags, for the second tagger pass and for the parser. */
     enum { FOLDS = 4 };
@@ -154,7 +117,7 @@ int main(int argc, char **argv) {
         memcpy(rest, train.s, (size_t)lo * sizeof *rest);
         memcpy(rest + lo, train.s + hi, (size_t)(train.n - hi) * sizeof *rest);
         snprintf(tmp, sizeof tmp, "%s/tagger-fold%d.tmp", out, k);
-        train_tagger(rest, train.n - (hi - lo), NULL, tag_epochs, tmp, seed + (uint64_t)k + 1, NULL, NULL, &cl, NULL);
+        train_tagger(rest, train.n - (hi - lo), NULL, tag_epochs, tmp, seed + (uint64_t)k + 1, NULL, NULL, NULL);
         tag_with(tmp, train.s + lo, hi - lo, &folds[k]);
         remove(tmp);
         for (int i = lo; i < hi; i++) {
@@ -169,10 +132,9 @@ int main(int argc, char **argv) {
     int **jk = tag_classes(first, train.s, train.n, (const char *const *const *)train_upos,
                            (const char *const *const *)train_xpos);
     snprintf(path, sizeof path, "%s/tagger.rlm", out);
-    int epochs2 = train_tagger(train.s, train.n, &dev, 0, path, seed, (const int *const *)jk, first, &cl, &acc2);
-    /* The second pass doubles the tagger's time and size: it is kept only if it tags dev
-     * better than the first pass alone by more than run-to-run noise. */
-    if (acc2 > acc1 + SECOND_PASS_MIN_GAIN) {
+    int epochs2 = train_tagger(train.s, train.n, &dev, 0, path, seed, (const int *const *)jk, first, &acc2);
+    /* The second pass is kept only if it tags dev better than the first pass alone. */
+    if (acc2 > acc1) {
         remove(first);
     } else {
         if (rename(first, path) != 0) die("cannot rename %s", first);
@@ -181,8 +143,6 @@ int main(int argc, char **argv) {
     for (int i = 0; i < train.n; i++) free(jk[i]);
     free(jk);
     fprintf(stderr, "rltrain: tagger written, second pass %d epochs (%.1f s)\n", epochs2, now_seconds() - t0);
-    free((void *)cl.blob);
-    free((void *)cl.names);
     if (getenv("RLTRAIN_TAGGER_ONLY")) return 0;   /* for experiments */
 
     tagged devtags;

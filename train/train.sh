@@ -22,7 +22,7 @@ mkdir -p build/train "$OUT"
 # training and run time share one feature extractor.
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror \
     -Iinclude -Isrc -Itrain -o "$BIN" \
-    train/train.c train/train_clusters.c train/train_tagger.c train/train_lemma.c train/train_parser.c train/perceptron.c \
+    train/train.c train/train_tagger.c train/train_lemma.c train/train_parser.c train/perceptron.c \
     src/model_io.c src/tagger.c src/lemmatizer.c src/parser.c src/treebank.c src/arena.c src/error.c \
     -lz -lm
 echo "train.sh: training from $UD into $OUT" >&2

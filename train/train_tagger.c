@@ -5,9 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-enum { DICT_MIN = 5, SURE_MIN = 20, MAX_EPOCHS = 12, ENSEMBLE = 3, HEADLINES = 1 };
+enum { DICT_MIN = 5, SURE_MIN = 20, MAX_EPOCHS = 12 };
 #define SURE_RATIO 0.97
 /* Averaged weights smaller than this are dropped from the saved model. */
 #define PRUNE 1e-4f
@@ -55,47 +54,11 @@ static void *strtab_blob(char **names, int n, size_t *size) {
 
 /* With first (the weight table of a first-pass model) the weights learned are the second
  * pass's and the file carries both. */
-static int by_hash_cls(const void *a, const void *b) {
-    const rl_weight_triple *x = a, *y = b;
-    if (x->h != y->h) return x->h < y->h ? -1 : 1;
-    return x->cls < y->cls ? -1 : x->cls > y->cls;
-}
-
-/* The mean of the averaged weights of ps[0..K), dropping |w| < min_abs; sorted. */
-static rl_weight_triple *ensemble_export(const perceptron *ps, int K, float min_abs, size_t *nt) {
-    if (K == 1) return pc_export(ps, min_abs, nt);
-    rl_weight_triple *all = NULL;
-    size_t n = 0;
-    for (int k = 0; k < K; k++) {
-        size_t m;
-        rl_weight_triple *t = pc_export(&ps[k], 0, &m);
-        if (!t) die("out of memory");
-        all = realloc(all, (n + m + 1) * sizeof *all);
-        if (!all) die("out of memory");
-        memcpy(all + n, t, m * sizeof *t);
-        n += m;
-        free(t);
-    }
-    qsort(all, n, sizeof *all, by_hash_cls);
-    size_t out = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        double sum = 0;
-        while (j < n && all[j].h == all[i].h && all[j].cls == all[i].cls) sum += all[j++].w;
-        float w = (float)(sum / K);
-        if (w <= -min_abs || w >= min_abs) all[out++] = (rl_weight_triple){all[i].h, all[i].cls, w};
-        i = j;
-    }
-    *nt = out;
-    return all;
-}
-
-static void write_model(const perceptron *p, int K, char **upos, char **xpos, int ncls,
-                        const tdict *d, const void *first, size_t first_size,
-                        const tag_clusters *cl, const char *path) {
+static void write_model(const perceptron *p, char **upos, char **xpos, int ncls,
+                        const tdict *d, const void *first, size_t first_size, const char *path) {
     size_t nt, wsize, usize, xsize;
     const char *env = getenv("RLTRAIN_TAGGER_PRUNE");
-    rl_weight_triple *t = ensemble_export(p, K, env ? (float)atof(env) : PRUNE, &nt);
+    rl_weight_triple *t = pc_export(p, env ? (float)atof(env) : PRUNE, &nt);
     if (!t) die("out of memory");
     void *w = rl_weights_build(t, nt, (uint32_t)ncls, &wsize);
     void *u = strtab_blob(upos, ncls, &usize), *x = strtab_blob(xpos, ncls, &xsize);
@@ -113,8 +76,6 @@ static void write_model(const perceptron *p, int K, char **upos, char **xpos, in
         rl_model_writer_add(mw, RL_TAG_SEC_UPOS, u, usize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_XPOS, x, xsize) ||
         rl_model_writer_add(mw, RL_TAG_SEC_DICT, db, dsize) ||
-        (cl && cl->blob && rl_model_writer_add(mw, RL_TAG_SEC_CLUSTERS, cl->blob, cl->size)) ||
-        (cl && cl->names && rl_model_writer_add(mw, RL_TAG_SEC_NAMES, cl->names, cl->names_size)) ||
         rl_model_writer_add(mw, RL_MODEL_SEC_FEATURES, &(uint32_t){RL_TAG_FEATURE_SET}, 4))
         die("out of memory");
     if (rl_model_writer_save(mw, path, &err) != 0) die("%s: %s", path, err.reason);
@@ -141,103 +102,9 @@ static double evaluate(const char *path, const rl_treebank *dev) {
     return total ? 100.0 * right / total : 0;
 }
 
-/* ---- headline copies ------------------------------------------------------------------
- * News headlines drop articles and final stops and put past events in the present
- * ("Police arrest protesters", "Rebels free hostages"); the web treebank has few such
- * sentences, and the tagger took their verbs for nouns. Training sentences whose root is
- * a finite verb with a subject and no auxiliary are added once more in that style: no
- * "the/a/an", no final punctuation, the verb in the present (its lemma after a plural
- * subject, the -s form after a singular one). */
-
-static int is_vowel(char c) { return strchr("aeiou", c) != NULL; }
-
-static char *third_singular(const char *lemma) {
-    size_t n = strlen(lemma);
-    char *o = xmalloc(n + 4);
-    if (n > 1 && lemma[n - 1] == 'y' && !is_vowel(lemma[n - 2]))
-        sprintf(o, "%.*sies", (int)(n - 1), lemma);
-    else if ((n && strchr("sxzo", lemma[n - 1])) ||
-             (n > 1 && (!strcmp(lemma + n - 2, "ch") || !strcmp(lemma + n - 2, "sh"))))
-        sprintf(o, "%ses", lemma);
-    else
-        sprintf(o, "%ss", lemma);
-    return o;
-}
-
-typedef struct owned_strs { char **s; long n, cap; } owned_strs;
-static char *own(owned_strs *o, char *str) {
-    if (o->n == o->cap) {
-        o->cap = o->cap ? 2 * o->cap : 1024;
-        o->s = realloc(o->s, (size_t)o->cap * sizeof *o->s);
-        if (!o->s) die("out of memory");
-    }
-    return o->s[o->n++] = str;
-}
-
-static int is_article(const rl_tb_token *t) {
-    return !strcmp(t->xpos, "DT") && (!strcasecmp(t->form, "the") || !strcasecmp(t->form, "a") ||
-                                      !strcasecmp(t->form, "an"));
-}
-
-/* One headline copy of s into out (tokens malloc'd, kept in o); 0 if s does not fit. */
-static int headline_copy(const rl_tb_sentence *s, rl_tb_sentence *out, owned_strs *o) {
-    int root = -1, subj = -1;
-    for (int i = 0; i < s->n; i++) if (s->tok[i].head == 0) { root = i; break; }
-    if (root < 0 || strcmp(s->tok[root].upos, "VERB") ||
-        (strcmp(s->tok[root].xpos, "VBD") && strcmp(s->tok[root].xpos, "VBZ") && strcmp(s->tok[root].xpos, "VBP")))
-        return 0;
-    for (int i = 0; i < s->n; i++) {
-        if (s->tok[i].head != root + 1) continue;
-        if (!strncmp(s->tok[i].deprel, "aux", 3) || !strcmp(s->tok[i].deprel, "nsubj:pass")) return 0;
-        if (!strcmp(s->tok[i].deprel, "nsubj") && subj < 0) subj = i;
-    }
-    if (subj < 0 || subj > root) return 0;
-    const char *sx = s->tok[subj].xpos;
-    int plural = !strcmp(sx, "NNS") || !strcmp(sx, "NNPS");
-    if (!plural && strcmp(sx, "NN") && strcmp(sx, "NNP")) return 0;
-    const char *lemma = s->tok[root].lemma;
-    for (const char *c = lemma; *c; c++) if (*c < 'a' || *c > 'z') return 0;
-    rl_tb_token *t = xmalloc((size_t)s->n * sizeof *t);
-    own(o, (char *)t);
-    int k = 0, dropped_first = 0;
-    for (int i = 0; i < s->n; i++) {
-        const rl_tb_token *src = &s->tok[i];
-        if (is_article(src) || (i == s->n - 1 && !strcmp(src->upos, "PUNCT"))) {
-            if (i == 0) dropped_first = 1;
-            continue;
-        }
-        t[k] = *src;
-        if (i == root) {
-            t[k].xpos = plural ? "VBP" : "VBZ";
-            t[k].form = plural ? lemma : own(o, third_singular(lemma));
-        }
-        k++;
-    }
-    if (k < 3) return 0;
-    if (dropped_first && t[0].form[0] >= 'a' && t[0].form[0] <= 'z') {
-        char *c = own(o, strcpy(xmalloc(strlen(t[0].form) + 1), t[0].form));
-        c[0] = (char)(c[0] - 32);
-        t[0].form = c;
-    }
-    *out = *s;
-    out->tok = t;
-    out->n = k;
-    return 1;
-}
-
 int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int epochs,
                  const char *path, uint64_t seed, const int *const *first, const char *first_model,
-                 const tag_clusters *cl, double *dev_acc) {
-    rl_clusters clusters = {0, NULL};
-    if (cl && cl->blob) {
-        memcpy(&clusters.slots, cl->blob, 4);
-        clusters.e = (const rl_cluster_entry *)((const uint8_t *)cl->blob + 8);
-    }
-    rl_word_set names = {0, NULL};
-    if (cl && cl->names) {
-        memcpy(&names.slots, cl->names, 4);
-        names.keys = (const uint64_t *)((const uint8_t *)cl->names + 8);
-    }
+                 double *dev_acc) {
     /* Classes, most frequent first (deterministic order). */
     cls_count *cc = NULL;
     int ncls = 0, cap = 0;
@@ -301,33 +168,6 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
     }
     free(pairs);
 
-    /* Headline copies of the training sentences (first pass only: the second pass has
-     * no first-pass tags for them). They do not enter the tag dictionary above. */
-    owned_strs owned = {NULL, 0, 0};
-    rl_tb_sentence *all = NULL;
-    const char *hl_env = getenv("RLTRAIN_HEADLINES");
-    if (!first && (hl_env ? atoi(hl_env) : HEADLINES)) {
-        all = xmalloc((size_t)n * 2 * sizeof *all);
-        memcpy(all, sents, (size_t)n * sizeof *all);
-        int m = n;
-        for (int si = 0; si < n; si++) m += headline_copy(&sents[si], &all[m], &owned);
-        gold = realloc(gold, (size_t)m * sizeof *gold);
-        if (!gold) die("out of memory");
-        for (int si = n; si < m; si++) {
-            gold[si] = xmalloc((size_t)all[si].n * sizeof **gold);
-            for (int i = 0; i < all[si].n; i++) {
-                const rl_tb_token *t = &all[si].tok[i];
-                int c = 0;
-                while (c < ncls && (strcmp(cc[c].upos, t->upos) || strcmp(cc[c].xpos, t->xpos))) c++;
-                if (c == ncls) die("headline copy: no class %s/%s", t->upos, t->xpos);
-                gold[si][i] = c;
-            }
-        }
-        fprintf(stderr, "  tagger: %d headline copies of %d training sentences\n", m - n, n);
-        sents = all;
-        n = m;
-    }
-
     /* Second pass: the first pass's weight table is copied into every file written. */
     rl_tagger t1;
     const void *w1 = NULL;
@@ -339,19 +179,10 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
         if (!(w1 = rl_model_section(&t1.file, RL_TAG_SEC_WEIGHTS, 16, &w1size, &err)))
             die("%s: %s", first_model, err.reason);
     }
-    /* An ensemble of K perceptrons that see the sentences in different orders; the
-     * model saved is the mean of their averaged weights (RLTRAIN_TAGGER_ENSEMBLE). */
-    const char *k_env = getenv("RLTRAIN_TAGGER_ENSEMBLE");
-    int K = k_env ? atoi(k_env) : ENSEMBLE;
-    if (K < 1 || K > 16) die("RLTRAIN_TAGGER_ENSEMBLE must be 1-16");
-    perceptron *ps = xcalloc((size_t)K, sizeof *ps);
-    uint64_t *seeds = xmalloc((size_t)K * sizeof *seeds);
-    int *order = xmalloc((size_t)n * (size_t)K * sizeof *order);
-    for (int k = 0; k < K; k++) {
-        if (pc_init(&ps[k], ncls)) die("out of memory");
-        seeds[k] = seed + (uint64_t)k * 0x9e3779b97f4a7c15ull;
-        for (int s = 0; s < n; s++) order[(size_t)k * (size_t)n + (size_t)s] = s;
-    }
+    perceptron p;
+    if (pc_init(&p, ncls)) die("out of memory");
+    int *order = xmalloc((size_t)n * sizeof *order);
+    for (int s = 0; s < n; s++) order[s] = s;
     rl_arena *a = rl_arena_new(0);
     float *scores = xmalloc((size_t)ncls * sizeof *scores);
     uint64_t feats[RL_TAG_MAX_FEATS];
@@ -362,21 +193,18 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
     snprintf(tmp, sizeof tmp, "%s.epoch", path);
     for (int e = 1; e <= max_epochs; e++) {
         double t0 = now_seconds();
+        shuffle(order, n, &seed);
         long right = 0, total = 0;
-        for (int k = 0; k < K; k++) {
-        perceptron *pk = &ps[k];
-        int *ord = order + (size_t)k * (size_t)n;
-        shuffle(ord, n, &seeds[k]);
         for (int oi = 0; oi < n; oi++) {
-            const rl_tb_sentence *s = &sents[ord[oi]];
-            const int *g = gold[ord[oi]];
+            const rl_tb_sentence *s = &sents[order[oi]];
+            const int *g = gold[order[oi]];
             rl_arena_reset(a);
             const char **forms = rl_arena_alloc(a, (size_t)(s->n ? s->n : 1) * sizeof *forms);
             if (!forms) die("out of memory");
             for (int i = 0; i < s->n; i++) forms[i] = s->tok[i].form;
             rl_tag_ctx ctx;
-            if (rl_tag_ctx_init(&ctx, forms, s->n, &clusters, &names, a)) die("out of memory");
-            if (first) ctx.first = first[ord[oi]];
+            if (rl_tag_ctx_init(&ctx, forms, s->n, a)) die("out of memory");
+            if (first) ctx.first = first[order[oi]];
             for (int i = 0; i < s->n; i++) {
                 uint32_t v = tdict_get(&d, rl_tag_dict_key(forms[i]));
                 ctx.dict[i] = v == UINT32_MAX ? -1 : (int)(v & 0x7fffffffu);
@@ -390,20 +218,19 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
                 } else {
                     int nf = rl_tag_features(&ctx, i, p1, p2, feats);
                     memset(scores, 0, (size_t)ncls * sizeof *scores);
-                    pc_score(pk, feats, nf, scores);
+                    pc_score(&p, feats, nf, scores);
                     guess = 0;
                     for (int c = 1; c < ncls; c++) if (scores[c] > scores[guess]) guess = c;
-                    pc_tick(pk);
-                    if (guess != g[i] && pc_update(pk, feats, nf, g[i], guess)) die("out of memory");
+                    pc_tick(&p);
+                    if (guess != g[i] && pc_update(&p, feats, nf, g[i], guess)) die("out of memory");
                 }
                 right += guess == g[i];
                 total++;
                 p2 = p1; p1 = guess;
             }
         }
-        }
         if (dev) {
-            write_model(ps, K, upos, xpos, ncls, &d, w1, w1size, cl, tmp);
+            write_model(&p, upos, xpos, ncls, &d, w1, w1size, tmp);
             double acc = evaluate(tmp, dev);
             fprintf(stderr, "  tagger epoch %d: train %.2f%%, dev UPOS %.2f%% (%.1f s)\n", e,
                     100.0 * right / (total ? total : 1), acc, now_seconds() - t0);
@@ -415,16 +242,12 @@ int train_tagger(const rl_tb_sentence *sents, int n, const rl_treebank *dev, int
             }
         }
     }
-    if (!dev) { write_model(ps, K, upos, xpos, ncls, &d, w1, w1size, cl, path); best_epoch = max_epochs; }
+    if (!dev) { write_model(&p, upos, xpos, ncls, &d, w1, w1size, path); best_epoch = max_epochs; }
     if (first_model) rl_tagger_close(&t1);
     remove(tmp);
     rl_arena_free(a);
-    for (int k = 0; k < K; k++) pc_free(&ps[k]);
-    free(ps); free(seeds);
+    pc_free(&p);
     for (int s = 0; s < n; s++) free(gold[s]);
-    for (long i = 0; i < owned.n; i++) free(owned.s[i]);
-    free(owned.s);
-    free(all);
     free(gold); free(order); free(scores); free(d.key); free(d.val);
     free(upos); free(xpos); free(cc);
     if (dev_acc) *dev_acc = best_acc;
@@ -480,44 +303,4 @@ int **tag_classes(const char *ref_model, const rl_tb_sentence *sents, int n,
     }
     rl_tagger_close(&tg);
     return cls;
-}
-
-/* Single-word names (no '_') of a PETRARCH actor file: "NORWAY [NOR]", "+OSLO",
- * "+NORWEGIAN"; ASCII only, as the tagger lowercases ASCII only. */
-void *train_names(const char *path, size_t *size) {
-    FILE *in = fopen(path, "rb");
-    if (!in) return NULL;
-    uint64_t *keys = NULL;
-    long n = 0, cap = 0;
-    char line[1024];
-    while (fgets(line, sizeof line, in)) {
-        char *w = line + (line[0] == '+');
-        size_t len = strcspn(w, " \t\r\n[");
-        if (len < 2 || (line[0] != '+' && !(line[0] >= 'A' && line[0] <= 'Z'))) continue;
-        w[len] = '\0';
-        int ok = 1;
-        for (size_t i = 0; i < len && ok; i++) ok = (w[i] >= 'A' && w[i] <= 'Z') || w[i] == '\'' || w[i] == '.';
-        if (!ok) continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 1024;
-            keys = realloc(keys, (size_t)cap * sizeof *keys);
-            if (!keys) die("out of memory");
-        }
-        keys[n++] = rl_tag_word_key(w);   /* the key lowercases */
-    }
-    fclose(in);
-    uint32_t slots = 256;
-    while (slots < 2 * (uint64_t)n + 1) slots *= 2;
-    *size = 8 + (size_t)slots * 8;
-    uint8_t *blob = xcalloc(1, *size);
-    memcpy(blob, &slots, 4);
-    uint64_t *t = (uint64_t *)(blob + 8);
-    for (long i = 0; i < n; i++) {
-        uint32_t s = (uint32_t)keys[i] & (slots - 1);
-        while (t[s] && t[s] != keys[i]) s = (s + 1) & (slots - 1);
-        t[s] = keys[i];
-    }
-    free(keys);
-    fprintf(stderr, "  tagger: %ld place names from %s\n", n, path);
-    return blob;
 }
