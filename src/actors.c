@@ -509,13 +509,15 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         for (int j = head - 1; j >= 0 && !cc && c->mention_code; j--)
             if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
                 cc = rl_arena_strdup(c->arena, buf);
-        if (!cc) cc = rl_docres_last_country(c->doc);
+        /* "the rebels" after "the ELN rebels": the group named with that role */
+        if (!cc && upos_is(t, head, "NOUN")) code = rl_docres_body_role(c->doc, t->ulemma[head]);
+        if (!cc && !code) cc = rl_docres_last_country(c->doc);
         /* "The opposition leader was arrested by Turkish police": a first sentence
          * may name the country after the role */
         for (int j = head + 1; j < t->n && !cc && c->mention_code; j++)
             if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
                 cc = rl_arena_strdup(c->arena, buf);
-        if (cc) code = join(c->arena, cc, agent, agent_prefix);
+        if (cc && !code) code = join(c->arena, cc, agent, agent_prefix);
     }
     if (!code && agent && !r->surname && c->default_country)
         code = join(c->arena, c->default_country, agent, agent_prefix);
@@ -590,6 +592,8 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
                 rl_docres_person_add(c->doc, nr->names[k], out->code, role);
         } else {
             rl_docres_actor_add(c->doc, out->code, is_plural(t, head));
+            if (upos_is(t, head, "NOUN") && strlen(out->code) > 3)
+                rl_docres_body_role_add(c->doc, out->code, t->ulemma[head]);
         }
     }
     return true;

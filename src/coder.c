@@ -1007,6 +1007,19 @@ static int speaker_of(const sent_ctx *sc, int g) {
     return s;
 }
 
+/* "told journalists", "told reporters in Davos": the press a statement is made to is its
+ * audience, not the one the reported act is aimed at (a code with the MED role). */
+static bool press_audience(const sent_ctx *sc, int o) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor x;
+    if (!rl_actor_resolve1(&ac, o, &x) || !x.code) return false;
+    size_t n = strlen(x.code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (strncmp(x.code + i, "MED", 3) == 0) return true;
+    return false;
+}
+
 /* A visit's target is the place visited: "arrived in Ankara" → TUR. */
 static int place_target(const sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
@@ -1104,6 +1117,24 @@ static bool past_negation(const rl_tree *t, int p) {
 }
 static const char *const aux_will[] = {"WILL", "WOULD", "SHALL", "'LL", NULL};
 
+/* "Paris said it did not recognise the junta": a plain "did not" in the complement of a
+ * past say verb is the speaker's present stance put in the past by reported speech
+ * ("we do not recognise"), so it is a refusal, not a report that nothing happened. The
+ * perfect ("said it had not signed") still reports the past. */
+static bool backshifted_negation(const rl_tree *t, int p) {
+    bool did = false;
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (!rl_tree_rel(t, c, "aux")) continue;
+        if (strcmp(t->uform[c], "DID") != 0) return false;
+        did = true;
+    }
+    int g = rl_tree_head(t, p);
+    if (!did || g < 0 || !rl_tree_rel(t, p, "ccomp") || class_of(t, g) != CL_SAY) return false;
+    const char *x = t->s->tokens[g].xpos;
+    return x && strcmp(x, "VBD") == 0;
+}
+
 static bool is_third_person_pronoun(const rl_tree *t, int i) {
     static const char *const p3[] = {"IT", "THEY", "HE", "SHE", "WE", NULL};
     if (i < 0 || !upos_is(t, i, "PRON")) return false;
@@ -1119,6 +1150,21 @@ static bool copular_noun(const rl_tree *t, int p) {
 }
 
 static int code_predicate_inner(sent_ctx *sc, int p, int depth);
+
+/* "landed in Washington for a state visit", "flew to Cairo for talks": a meeting noun
+ * that is the purpose of an intransitive verb of motion or arrival is the verb's
+ * subject's act, and a visit's target is the place the verb names. Only meetings (04x):
+ * "sanctioned Russia for the attack" is not the sanctioner's attack. Returns the verb
+ * or -1. */
+static int purpose_meeting(const rl_tree *t, int p, const char *code) {
+    int h = rl_tree_head(t, p);
+    const char *cs = rl_tree_case(t, p);
+    if (h < 0 || !upos_is(t, p, "NOUN") || !rl_tree_rel(t, p, "obl") || !cs ||
+        strcmp(cs, "FOR") != 0 || strncmp(code, "04", 2) != 0)
+        return -1;
+    if (!upos_is(t, h, "VERB") || rl_tree_child(t, h, "obj") >= 0) return -1;
+    return h;
+}
 
 /* "accused Russia of poisoning ...": CAMEO's 112 has subcodes by what is alleged, so
  * the first coded act in the accusation's scope picks one — an arrest or repression is
@@ -1302,17 +1348,20 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
     d.code = m->code.code;
     d.negated = is_negated(t, p);
     if (d.negated) {
-        if (past_negation(t, p)) return 0;   /* "has not signed": nothing happened */
+        /* "has not signed": nothing happened */
+        if (past_negation(t, p) && !backshifted_negation(t, p)) return 0;
         d.code = negate(a, &m->code, m->code.code);
     }
     if (!d.code || rl_code_is_null(d.code)) return 0;
     if (regards_as(t, p)) return 0;
     d.src = m->source >= 0 ? m->source : subject_of(t, p, 0);
     if (d.src < 0) d.src = stray_subject(sc, p);
+    int pm = d.src < 0 ? purpose_meeting(t, p, d.code) : -1;
+    if (pm >= 0) d.src = subject_of(t, pm, 0);
     d.tgt = m->target >= 0 && m->target != d.src && resolves(sc, m->target) ? m->target : -1;
     /* a visit's target is the place: "arrived in Riyadh for the summit" */
     if (d.tgt < 0 && strcmp(d.code, "042") == 0 && rl_tree_child(t, p, "obj") < 0)
-        d.tgt = place_target(sc, p);
+        d.tgt = place_target(sc, pm >= 0 ? pm : p);
     if (d.tgt < 0) d.tgt = first_target(sc, p);
     if (d.tgt < 0 && (class_of(t, p) == CL_DEMAND || class_of(t, p) == CL_APPEAL)) {
         /* "demanded that the army restore ...", with no code for the act asked for:
@@ -1463,7 +1512,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         if (d.tgt < 0) {
             int o = rl_tree_child(t, d.say_verb, "obj");
             if (o < 0) o = rl_tree_child(t, d.say_verb, "iobj");
-            if (o >= 0 && o != d.speaker) d.tgt = o;
+            if (o >= 0 && o != d.speaker && !press_audience(sc, o)) d.tgt = o;
         }
     }
     bool warned = d.say_verb >= 0 && strcmp(t->ulemma[d.say_verb], "WARN") == 0;
@@ -2002,6 +2051,49 @@ static const rl_sentence *repair_parse(const rl_sentence *s, rl_arena *a,
         }
         tk[x].head = v + 1;
         tk[x].deprel = "obj";
+    }
+    /* "The head of the Red Cross, a Swiss national, appealed to …" parsed with the
+     * apposition as the subject of a verb hung on the real subject as parataxis: the
+     * verb heads the sentence, the phrase before the commas is its subject and the one
+     * between them describes it. */
+    for (int r = 0; r < n; r++) {
+        const rl_token *base = tk ? tk : s->tokens;
+        if (!tok_rel(&base[r], "root") || !(tok_upos(&base[r], "NOUN") || tok_upos(&base[r], "PROPN")))
+            continue;
+        int v = -1, sub = -1;
+        for (int k = r + 1; k < n && v < 0; k++)
+            if (base[k].head == r + 1 && tok_rel(&base[k], "parataxis") && tok_upos(&base[k], "VERB"))
+                v = k;
+        if (v < 2 || !tok_upos(&base[v - 1], "PUNCT") || strcmp(base[v - 1].form, ",") != 0)
+            continue;
+        for (int k = r + 1; k < v; k++)
+            if (base[k].head == v + 1 && tok_rel(&base[k], "nsubj")) sub = k;
+        if (sub < 0) continue;
+        /* the subject's phrase fills the commas: ", a Swiss national," */
+        int lo = v - 1;
+        bool ok = true;
+        for (int k = v - 2; k > r && ok; k--) {
+            if (tok_upos(&base[k], "PUNCT") && strcmp(base[k].form, ",") == 0) { lo = k; break; }
+            int h = k;
+            for (int steps = 0; h != sub && h != v && steps < n; steps++) {
+                h = base[h].head - 1;
+                if (h < 0 || h >= n) { ok = false; break; }
+            }
+            if (h != sub && h != v) ok = false;
+        }
+        if (!ok || lo <= r || lo == v - 1) continue;
+        /* (its words may hang on the verb: "a" and "national" in the example) */
+        if (!tk && !(tk = copy_tokens(s, a))) return NULL;
+        tk[v].head = 0;
+        tk[v].deprel = "root";
+        tk[r].head = v + 1;
+        tk[r].deprel = "nsubj";
+        tk[sub].head = r + 1;
+        tk[sub].deprel = "appos";
+        for (int k = lo + 1; k < v - 1; k++)
+            if (k != sub && tk[k].head == v + 1) tk[k].head = sub + 1;
+        for (int k = v + 1; k < n; k++)
+            if (tk[k].head == r + 1) tk[k].head = v + 1;   /* the final stop */
     }
     /* "Saudi Arabia froze trade": a verb whose lemma is its form */
     for (int v = 0; v < n; v++) {

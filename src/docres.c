@@ -12,6 +12,10 @@ typedef struct person {
     const char *surname, *code, *role;
 } person;
 
+/* Roles of non-person actors: kept apart from people, whom he/she and "his guest"
+ * look up. */
+#define MAX_BODIES 32
+
 struct rl_docres {
     person people[MAX_PEOPLE];
     int npeople;            /* total ever added; slot = i % MAX_PEOPLE */
@@ -24,6 +28,8 @@ struct rl_docres {
     int sentence, group_sentence;         /* sentences begun so far; the group's */
     char last_country[4];
     const char *speaker;
+    person bodies[MAX_BODIES];   /* code and role only; slot = i % MAX_BODIES */
+    int nbodies;
 };
 
 /* Codes that begin with a state: three upper-case letters not used as a sector prefix. */
@@ -128,6 +134,26 @@ void rl_docres_actor_add(rl_docres *r, const char *code, bool plural) {
         }
         note_country(r, code);
     }
+}
+
+void rl_docres_body_role_add(rl_docres *r, const char *code, const char *role) {
+    /* not the state and its branches: "the government" stays the story's country's */
+    if (!r || !code || !role || !body_code(code)) return;
+    person *p = &r->bodies[r->nbodies % MAX_BODIES];
+    p->surname = NULL;
+    p->code = code;
+    p->role = role;
+    r->nbodies++;
+}
+
+const char *rl_docres_body_role(const rl_docres *r, const char *role) {
+    if (!r || !role) return NULL;
+    int lo = r->nbodies > MAX_BODIES ? r->nbodies - MAX_BODIES : 0;
+    for (int i = r->nbodies - 1; i >= lo; i--) {
+        const person *p = &r->bodies[i % MAX_BODIES];
+        if (strcmp(p->role, role) == 0) return p->code;
+    }
+    return NULL;
 }
 
 const char *rl_docres_last_body(const rl_docres *r) {

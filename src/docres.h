@@ -43,6 +43,12 @@ const char *rl_docres_role(const rl_docres *r, const char *role);
  * rl_docres_last_actor gives the most recent one, preferring plural mentions when
  * plural is asked for ("they"), or NULL. */
 void rl_docres_actor_add(rl_docres *r, const char *code, bool plural);
+/* Groups and bodies named with a role noun ("the ELN rebels" → COLINS, role REBEL):
+ * "the rebels" later in the story is that group, not the rebels of the last country
+ * named. Only bodies that are not the state or one of its branches (not GOV, MIL, …).
+ * rl_docres_body_role returns the latest with that role, or NULL. */
+void rl_docres_body_role_add(rl_docres *r, const char *code, const char *role);
+const char *rl_docres_body_role(const rl_docres *r, const char *role);
 const char *rl_docres_last_actor(const rl_docres *r, bool plural);
 /* The last non-person actor that is more than a bare country ("Hamas", "the EU"), which
  * "the group" or "the organisation" stands for; NULL if none. */

@@ -179,6 +179,21 @@ The dissident asked Britain for asylum.	-	0233
 A Chinese court sentenced two Canadians to prison.	CHNJUD	173
 A Kenyan court sentenced the former minister to death.	KENJUD	116
 A Japanese gunman shot dead the former prime minister.	JPN	186
+The Turkish foreign minister landed in Baghdad on Monday.	TURGOV	042
+The actress landed a role in a new film.	-	!042
+Georgia applied to join the European Union.	GEO	032
+Ukraine applied for membership of the European Union.	UKR	032
+Armenia said it needed more tanks from Russia.	ARM	0232
+Jordan took in thousands of refugees from Syria.	JOR	075
+Egypt allowed aid trucks into Gaza.	EGY	0863
+Iran removed the monitoring cameras.	IRN	1662
+The plane was forced to land in Minsk by the Belarusian authorities.	BLRGOV	181
+French workers stopped work on Monday.	FRALAB	143
+The French firm stopped work on the new plant.	-	!143
+Poland rejected Ukraine's request for more tanks.	POL	1222
+Guinea rejected the demand for a quick return to civilian rule.	GIN	1234
+Burma rejected Japan's offer of food aid.	MMR	121
+China expanded its cyber units.	CHN	155
 CASES
 python3 - "$TMP/cases.tsv" "$TMP/cases.jsonl" <<'PY'
 import json, sys

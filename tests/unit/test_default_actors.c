@@ -253,6 +253,14 @@ static void agents_roles(void) {
     CHECK_STR(e->code, "REF");
     CHECK((e = agent("CLERICS")) != NULL);
     CHECK_STR(e->code, "REL");
+    /* Commissioners for peace talks and a Commonwealth state's envoys are the
+       executive. Bare "intelligence" stays out: it is more often the thing shared
+       ("provided intelligence to Israel") than the service. */
+    CHECK(agent("INTELLIGENCE") == NULL);
+    CHECK((e = agent("PEACE COMMISSIONER")) != NULL);
+    CHECK_STR(e->code, "GOV");
+    CHECK((e = agent("HIGH COMMISSIONERS")) != NULL);
+    CHECK_STR(e->code, "GOV");
     CHECK((e = agent("AID WORKERS")) != NULL);
     CHECK_STR(e->code, "NGO");
     CHECK(e->prefix);
