@@ -88,6 +88,7 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "%s/lemmatizer.rlm", out);
     train_lemmatizer(&train, &dev, path);
     fprintf(stderr, "rltrain: lemmatizer written (%.1f s)\n", now_seconds() - t0);
+    if (getenv("RLTRAIN_LEMMA_ONLY")) return 0;   /* for experiments */
 
     /* Tagger, first pass; its epoch count is reused by the jackknife taggers. */
     char first[4096];

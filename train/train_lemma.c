@@ -75,6 +75,60 @@ static uint32_t table_slots(long n) {
     return s;
 }
 
+/* ---- known lemmas per word class ------------------------------------------------- */
+
+typedef struct known { uint64_t key; uint32_t n; } known;
+typedef struct known_set { known *e; long n, cap; } known_set;
+
+static void known_add(known_set *k, int cls, const char *lemma, size_t len, uint32_t count) {
+    if (!cls || len == 0) return;
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 4096;
+        k->e = realloc(k->e, (size_t)k->cap * sizeof *k->e);
+        if (!k->e) die("out of memory");
+    }
+    k->e[k->n++] = (known){rl_lemma_known_key(cls, lemma, len), count};
+}
+
+static int known_cmp(const void *a, const void *b) {
+    uint64_t x = ((const known *)a)->key, y = ((const known *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* The verbs and event nouns of a verb dictionary (PETRARCH format, docs/verbs.md): the
+ * head word of every word line of a verb block, lowercased: "+TALK_ABOUT" -> talk,
+ * "@PEACE_+TALKS" -> talks. A missing file adds nothing. */
+static long known_from_dict(known_set *k, const char *path) {
+    FILE *in = fopen(path, "rb");
+    if (!in) return 0;
+    char line[1024];
+    int in_block = 0;
+    long added = 0;
+    while (fgets(line, sizeof line, in)) {
+        if (!strncmp(line, "---", 3)) { in_block = 1; continue; }
+        if (!strncmp(line, "#######", 7) || line[0] == '&') { in_block = 0; continue; }
+        if (!in_block || !((line[0] >= 'A' && line[0] <= 'Z') || line[0] == '@' || line[0] == '+'))
+            continue;
+        int noun = line[0] == '@';
+        char *w = line + noun;
+        w[strcspn(w, " \t\r\n{[")] = '\0';
+        char *parts[16], *save = NULL;
+        int np = 0;
+        for (char *p = strtok_r(w, "_", &save); p && np < 16; p = strtok_r(NULL, "_", &save)) parts[np++] = p;
+        if (!np) continue;
+        char *h = noun ? parts[np - 1] : parts[0];
+        for (int i = 0; i < np; i++) if (parts[i][0] == '+') h = parts[i];
+        if (*h == '+') h++;
+        size_t n = strlen(h), i = 0;
+        for (; i < n && h[i] >= 'A' && h[i] <= 'Z'; i++) h[i] = (char)(h[i] + 32);
+        if (i != n || n < 2) continue;
+        known_add(k, noun ? 'N' : 'V', h, n, 1);
+        added++;
+    }
+    fclose(in);
+    return added;
+}
+
 void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char *path) {
     long ntok = 0;
     for (int s = 0; s < tb->n; s++) ntok += tb->s[s].n;
@@ -97,6 +151,15 @@ void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char 
         }
     long nlex;
     maj *lex = majorities(r, n, &nlex);
+
+    /* Known lemmas: every lemma of a verb or common noun token, and (below) the
+     * irregular lists and the verb dictionary. */
+    known_set kn = {NULL, 0, 0};
+    for (int s = 0; s < tb->n; s++)
+        for (int i = 0; i < tb->s[s].n; i++) {
+            const rl_tb_token *t = &tb->s[s].tok[i];
+            known_add(&kn, rl_lemma_class(t->xpos), t->lemma, strlen(t->lemma), 1);
+        }
 
     /* Per-XPOS default features. */
     n = 0;
@@ -178,6 +241,7 @@ void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char 
                 for (char *t = strtok_r(line, " ", &s2); t && nw < 3; t = strtok_r(NULL, " ", &s2)) w[nw++] = t;
                 if (nw != (src[f].verbs ? 3 : 2)) die("%s: bad line", fp);
                 const char *lemma = src[f].verbs ? w[0] : w[1];
+                known_add(&kn, src[f].verbs ? 'V' : 'N', lemma, strlen(lemma), 1);
                 static const char *const vtags[] = {"VBD", "VBN"}, *const ntags[] = {"NNS"};
                 int nforms = src[f].verbs ? 2 : 1;
                 for (int k = 0; k < nforms; k++)
@@ -203,6 +267,27 @@ void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char 
                             }
             }
         }
+    }
+
+    const char *dict = getenv("RLTRAIN_VERB_DICT") ? getenv("RLTRAIN_VERB_DICT") : "data/dict/cameo.verbs.txt";
+    long from_dict = known_from_dict(&kn, dict);
+    /* One entry per (class, lemma) with the summed count. */
+    qsort(kn.e, (size_t)kn.n, sizeof *kn.e, known_cmp);
+    long nknown = 0;
+    for (long i = 0; i < kn.n; i++) {
+        if (nknown && kn.e[nknown - 1].key == kn.e[i].key) kn.e[nknown - 1].n += kn.e[i].n;
+        else kn.e[nknown++] = kn.e[i];
+    }
+    uint32_t kslots = table_slots(nknown);
+    size_t ksize = 8 + (size_t)kslots * sizeof(rl_known_entry);
+    uint8_t *kb = xcalloc(1, ksize);
+    memcpy(kb, &kslots, 4);
+    rl_known_entry *ke = (rl_known_entry *)(kb + 8);
+    for (long i = 0; i < nknown; i++) {
+        uint32_t s = (uint32_t)kn.e[i].key & (kslots - 1);
+        while (ke[s].key) s = (s + 1) & (kslots - 1);
+        ke[s].key = kn.e[i].key;
+        ke[s].count = kn.e[i].n;
     }
 
     /* Serialise. */
@@ -243,12 +328,13 @@ void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char 
     rl_error err;
     if (!w || rl_model_writer_add(w, RL_LEMMA_SEC_LEXICON, lb, lsize) ||
         rl_model_writer_add(w, RL_LEMMA_SEC_RULES, rb, rsize) ||
-        rl_model_writer_add(w, RL_LEMMA_SEC_STRINGS, str.b, str.n))
+        rl_model_writer_add(w, RL_LEMMA_SEC_STRINGS, str.b, str.n) ||
+        rl_model_writer_add(w, RL_LEMMA_SEC_KNOWN, kb, ksize))
         die("out of memory");
     if (rl_model_writer_save(w, path, &err) != 0) die("%s: %s", path, err.reason);
     rl_model_writer_free(w);
-    fprintf(stderr, "  lemmatizer: %ld lexicon entries (%ld from our irregular word lists), %ld suffix rules\n",
-            nentries, nextra, kept);
+    fprintf(stderr, "  lemmatizer: %ld lexicon entries (%ld from our irregular word lists), %ld suffix rules, "
+            "%ld known lemmas (%ld words of %s)\n", nentries, nextra, kept, nknown, from_dict, dict);
 
     /* Report dev accuracy with gold XPOS (the pipeline figure comes from parse --eval). */
     rl_lemmatizer lm;
@@ -270,5 +356,5 @@ void train_lemmatizer(const rl_treebank *tb, const rl_treebank *dev, const char 
     rl_lemmatizer_close(&lm);
     for (long i = 0; i < nown; i++) free(owned[i]);
     free(owned); free(r); free(rr); free(lex); free(tags); free(rules); free(types);
-    free(lb); free(rb); free(str.b); free(extra); free(lists[0]); free(lists[1]);
+    free(lb); free(rb); free(kb); free(kn.e); free(str.b); free(extra); free(lists[0]); free(lists[1]);
 }
