@@ -720,8 +720,10 @@ static int group_reference(const rl_actor_ctx *c, int head, rl_actor *out, int m
     for (int i = 0; i < ng && n < max; i++) {
         char cc[4];
         memset(&out[n], 0, sizeof out[n]);
-        /* "both countries" are the countries, "both governments" their governments */
-        out[n].code = agent && rl_code_country(g[i], cc)
+        /* "both countries" are the countries, "both governments" their governments;
+         * "the two ministers" keeps a trade minister's GOVBUS (same role, narrower) */
+        out[n].code = agent && rl_code_country(g[i], cc) &&
+                              (!*agent || strncmp(g[i] + 3, agent, strlen(agent)) != 0)
                           ? rl_arena_printf(c->arena, "%s%s", cc, agent) : g[i];
         if (!out[n].code) return 0;
         out[n].text = text;

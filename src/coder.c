@@ -332,11 +332,30 @@ static int passive_agent(const rl_tree *t, int p) {
                 return b;
         }
     }
+    /* "was arrested and beaten by police": the by-phrase after the last participle
+     * is the agent of both */
+    for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
+        int c = t->kids[k];
+        if (rl_tree_rel(t, c, "conj") && rl_tree_child(t, c, "nsubj") < 0 &&
+            rl_tree_child(t, c, "nsubj:pass") < 0 && (a = rl_tree_child(t, c, "obl:agent")) >= 0)
+            return a;
+    }
     return -1;
 }
 
 static bool is_date_word(const rl_tree *t, int i) {
     return rl_date_relative(20000101, t->uform[i], false) != 0;
+}
+
+/* "was shot and wounded by a gunman": a conjoined participle with a by-agent of its
+ * own is passive, and the subject it shares is its patient. That subject, or -1. */
+static int conj_patient(const rl_tree *t, int p) {
+    if (!rl_tree_rel(t, p, "conj") || rl_tree_child(t, p, "obl:agent") < 0 ||
+        rl_tree_child(t, p, "nsubj") >= 0 || rl_tree_child(t, p, "nsubj:pass") >= 0)
+        return -1;
+    int h = rl_tree_head(t, p);
+    int s = rl_tree_child(t, h, "nsubj:pass");
+    return s >= 0 ? s : rl_tree_child(t, h, "nsubj");
 }
 
 /* The source token of predicate p: its subject, a passive's agent, or the subject it
@@ -424,6 +443,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
                 return top;
         }
     }
+    if (conj_patient(t, p) >= 0) return rl_tree_child(t, p, "obl:agent");
     if (rl_tree_rel(t, p, "xcomp") || rl_tree_rel(t, p, "conj") || rl_tree_rel(t, p, "advcl"))
         return subject_of(t, h, depth + 1);
     return -1;
@@ -484,6 +504,8 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     int n = 0;
     int sp = rl_tree_child(t, p, "nsubj:pass");
     if (sp >= 0 && n < max) out[n++] = sp;
+    int cp = conj_patient(t, p);
+    if (cp >= 0 && n < max) out[n++] = cp;
     int o = rl_tree_child(t, p, "obj");
     if (o >= 0 && n < max && !own_possession(t, o)) out[n++] = o;
     int io = rl_tree_child(t, p, "iobj");

@@ -1,7 +1,8 @@
 /* test_coder_docs.c — coder rules about who the parties of an event are, on trees
  * written for these tests with the fixture dictionaries: a discussion's topic is not
  * its target; a former leader's supporters are the opposition; "his" can stand for a
- * person named as an owner. */
+ * person named as an owner; "the two ministers" keep their portfolio; conjoined
+ * passives share the by-agent. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -111,6 +112,76 @@ static void test_his_stands_for_a_person_named_as_owner(void) {
     END();
 }
 
+static void test_two_ministers_keep_their_portfolio(void) {
+    /* after two trade ministers meet, "the two ministers" are both, with the trade
+     * portfolio (GOVBUS), not bare governments */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 3 nmod:poss\n"
+         "2 's 's PART 1 case\n"
+         "3 trade trade NOUN 4 compound\n"
+         "4 minister minister NOUN 5 nsubj\n"
+         "5 visited visit VERB 0 root\n"
+         "6 the the DET 9 det\n"
+         "7 Sylvanian Sylvanian ADJ 9 amod\n"
+         "8 trade trade NOUN 9 compound\n"
+         "9 minister minister NOUN 5 obj\n"
+         "10 . . PUNCT 5 punct\n"
+         "\n"
+         "1 The the DET 3 det\n"
+         "2 two two NUM 3 nummod\n"
+         "3 ministers minister NOUN/NNS 4 nsubj\n"
+         "4 signed sign VERB 0 root\n"
+         "5 a a DET 6 det\n"
+         "6 treaty treaty NOUN 4 obj\n"
+         "7 . . PUNCT 4 punct\n", NULL);
+    if (c.n != 3) dump_events(&c);
+    CHECK_INT(c.n, 3);
+    CHECK(has_event(&c, "FRDGOVBUS", "042", "SYLGOVBUS"));
+    CHECK(has_event(&c, "FRDGOVBUS", "057", "SYLGOVBUS"));
+    CHECK(has_event(&c, "SYLGOVBUS", "057", "FRDGOVBUS"));
+    END();
+}
+
+static void test_conjoined_passives_share_the_agent(void) {
+    /* "… was condemned and attacked by Sylvania": Sylvania did both */
+    CODE(NULL,
+         "1 The the DET 3 det\n"
+         "2 Freedonian Freedonian ADJ 3 amod\n"
+         "3 president president NOUN 5 nsubj:pass\n"
+         "4 was be AUX 5 aux:pass\n"
+         "5 condemned condemn VERB 0 root\n"
+         "6 and and CCONJ 7 cc\n"
+         "7 attacked attack VERB 5 conj\n"
+         "8 by by ADP 9 case\n"
+         "9 Sylvania Sylvania PROPN 7 obl:agent\n"
+         "10 . . PUNCT 5 punct\n", NULL);
+    if (c.n != 2) dump_events(&c);
+    CHECK_INT(c.n, 2);
+    CHECK(has_event(&c, "SYL", "111", "FRDGOV"));
+    CHECK(has_event(&c, "SYL", "190", "FRDGOV"));
+    END();
+}
+
+static void test_passive_conjunct_after_copula(void) {
+    /* "was shot and wounded by …" with the first participle parsed as a noun after a
+     * copula: the second is still passive, its shared subject the patient */
+    CODE(NULL,
+         "1 The the DET 3 det\n"
+         "2 Freedonian Freedonian ADJ 3 amod\n"
+         "3 president president NOUN 5 nsubj\n"
+         "4 was be AUX 5 cop\n"
+         "5 hit hit NOUN 0 root\n"
+         "6 and and CCONJ 7 cc\n"
+         "7 attacked attack VERB 5 conj\n"
+         "8 by by ADP 9 case\n"
+         "9 Sylvania Sylvania PROPN 7 obl:agent\n"
+         "10 . . PUNCT 5 punct\n", NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "SYL", "190", "FRDGOV"));
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_negotiated_topic_is_not_target);
@@ -118,6 +189,9 @@ int main(void) {
     RUN(test_supporters_of_former_leader_are_opposition);
     RUN(test_supporters_of_sitting_leader_keep_code);
     RUN(test_his_stands_for_a_person_named_as_owner);
+    RUN(test_two_ministers_keep_their_portfolio);
+    RUN(test_conjoined_passives_share_the_agent);
+    RUN(test_passive_conjunct_after_copula);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
