@@ -571,7 +571,7 @@ static bool quantity_noun(const char *lemma) {
 }
 
 /* A proper name the dictionaries do not know as the one subject of its clause
- * ("Evans has taken out the stall"). A second subject on the same verb is a parse
+ * ("Jones opened a shop"). A second subject on the same verb is a parse
  * split ("Secretary - General") and says nothing. */
 static bool unknown_subject(const rl_tree *t, int head) {
     if (!upos_is(t, head, "PROPN") || !rl_tree_rel(t, head, "nsubj")) return false;

@@ -1028,11 +1028,10 @@ static bool resolves(const sent_ctx *sc, int x) {
     return x >= 0 && rl_actor_resolve1(&ac, x, &a);
 }
 
-/* A demand is made of someone: "the US must lift its sanctions" names who must act,
- * "the issue should be decided in Scotland", "the minister should have volunteered a
- * statement" or "the rest of the world should listen" only give an opinion. The
- * subject must be an actor, and an active one (the subject of "must be privatised" is
- * what is acted on). */
+/* A demand is made of someone: "the US must lift its sanctions" names who must act;
+ * "the rules should be simpler", "the vote should take place later" or "everyone
+ * should calm down" only give an opinion. The subject must be an actor, and an active
+ * one (the subject of "must be sold off" is what is acted on). */
 static bool must_addressee(const sent_ctx *sc, int subj) {
     return subj >= 0 && !rl_tree_rel(&sc->t, subj, "nsubj:pass") && resolves(sc, subj);
 }

@@ -194,8 +194,8 @@ const char *rl_docres_last_actor(const rl_docres *r, bool plural) {
 
 /* News refers back with "it"/"they" to what the previous sentence named. An actor named
  * further back has usually been displaced by a company, a product or a figure the
- * dictionaries do not know ("The company had bought ...", "it is likely to decline"),
- * so guessing it codes the wrong party; no antecedent is better than a stale one. */
+ * dictionaries do not know ("Sales fell. It blamed the weather."), so guessing it codes
+ * the wrong party; no antecedent is better than a stale one. */
 const char *rl_docres_recent_actor(const rl_docres *r, bool plural) {
     if (!r) return NULL;
     if (plural && r->last_plural && r->sentence - r->plural_sentence <= 1)

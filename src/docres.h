@@ -53,9 +53,9 @@ const char *rl_docres_last_actor(const rl_docres *r, bool plural);
 /* As rl_docres_last_actor, but only an actor named in this sentence or the one before
  * (what "it"/"they" may stand for), else NULL. */
 const char *rl_docres_recent_actor(const rl_docres *r, bool plural);
-/* A subject named with a proper name no dictionary knows ("Riggs Bank pleaded ...",
- * "Evans has taken out the stall"): it is what a following "he", "it" or "they" most
- * likely means, so the earlier actors stop being candidates. */
+/* A subject named with a proper name no dictionary knows ("Acme Bank admitted ...",
+ * "Jones opened a shop"): it is what a following "he", "it" or "they" most likely
+ * means, so the earlier actors stop being candidates. */
 void rl_docres_unknown_subject(rl_docres *r);
 /* The last non-person actor that is more than a bare country ("Hamas", "the EU"), which
  * "the group" or "the organisation" stands for; NULL if none. */
