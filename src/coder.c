@@ -833,6 +833,41 @@ static bool topic_object(const rl_tree *t, const char *code, int tgt, int ns) {
     return rl_tree_rel(t, tgt, "obj");
 }
 
+/* Whether token x resolves to an armed force or weapon of actor a's country. */
+static bool means_of(const sent_ctx *sc, int x, int a) {
+    rl_actor_ctx ac = sc->actx;
+    ac.remember = false;
+    rl_actor xa, aa;
+    char c1[4], c2[4];
+    if (x < 0 || a < 0 || !rl_actor_resolve1(&ac, x, &xa) || !rl_actor_resolve1(&ac, a, &aa))
+        return false;
+    size_t n = strlen(xa.code);
+    return n > 3 && strcmp(xa.code + n - 3, "MIL") == 0 && rl_code_country(xa.code, c1) &&
+           rl_code_country(aa.code, c2) && strcmp(c1, c2) == 0 && strcmp(xa.code, aa.code) != 0;
+}
+
+/* "Iran launched the drones that attacked the oil plants": what a country's weapons or
+ * forces did in a relative clause on the object of its own act, the country did. The
+ * subject of the act that governs src for relative clause p, or -1. */
+static int launcher(const sent_ctx *sc, int p, int src) {
+    const rl_tree *t = &sc->t;
+    if (p < 0 || src < 0 || !rl_tree_rel(t, p, "acl:relcl") || rl_tree_head(t, p) != src ||
+        !rl_tree_rel(t, src, "obj"))
+        return -1;
+    int v = rl_tree_head(t, src);
+    int a = v >= 0 ? subject_of(t, v, 0) : -1;
+    return means_of(sc, src, a) ? a : -1;
+}
+
+/* The act whose object is such a weapon ("launched the drones that attacked …") is
+ * reported by the relative clause's event; on its own it would target the means. */
+static bool means_with_deed(const sent_ctx *sc, int src, int tgt) {
+    const rl_tree *t = &sc->t;
+    if (tgt < 0 || !rl_tree_rel(t, tgt, "obj")) return false;
+    int r = rl_tree_child(t, tgt, "acl:relcl");
+    return r >= 0 && sc->has[r] && means_of(sc, tgt, src);
+}
+
 /* Resolves the draft's actors and appends one event per source-target pair. */
 static int emit(sent_ctx *sc, const ev_draft *dr) {
     rl_arena *a = sc->doc->arena;
@@ -855,6 +890,9 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
     }
     rl_actor srcs[4], tgts[4];
     int src = antecedent(t, dr->src), tgt = antecedent(t, dr->tgt);
+    int l = launcher(sc, dr->nchain ? dr->chain[0] : -1, src);
+    if (l >= 0) src = l;
+    if (means_with_deed(sc, src, tgt)) return 0;
     int ns = src >= 0 ? rl_actors_resolve(&ac, src, srcs, 4) : 0;
     /* "Saudi Arabia, Bahrain and Egypt cut ties" is sometimes parsed with several
      * subjects */
@@ -883,7 +921,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
         ns = 1;
     }
     if (ns == 0) return 0;   /* no event without a known source */
-    for (int i = 0; i < ns && dr->src_role; i++) {
+    for (int i = 0; i < ns && dr->src_role && l < 0; i++) {
         char cc[4];
         if (strlen(srcs[i].code) == 3 && rl_code_country(srcs[i].code, cc)) {
             const char *w = rl_arena_printf(a, "%s%s", cc, dr->src_role);

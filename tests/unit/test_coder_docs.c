@@ -2,7 +2,7 @@
  * written for these tests with the fixture dictionaries: a discussion's topic is not
  * its target; a former leader's supporters are the opposition; "his" can stand for a
  * person named as an owner; "the two ministers" keep their portfolio; conjoined
- * passives share the by-agent. */
+ * passives share the by-agent; forces in a relative clause act for their sender. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -182,6 +182,24 @@ static void test_passive_conjunct_after_copula(void) {
     END();
 }
 
+static void test_forces_in_relative_clause_act_for_their_sender(void) {
+    /* "Freedonia sent the troops that attacked Sylvania": one attack, by Freedonia,
+     * not a sending aimed at its own troops plus an attack by them */
+    CODE(NULL,
+         "1 Freedonia Freedonia PROPN 2 nsubj\n"
+         "2 sent send VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 troops troops NOUN/NNS 2 obj\n"
+         "5 that that PRON 6 nsubj\n"
+         "6 attacked attack VERB 4 acl:relcl\n"
+         "7 Sylvania Sylvania PROPN 6 obj\n"
+         "8 . . PUNCT 2 punct\n", NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "FRD", "190", "SYL"));
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_negotiated_topic_is_not_target);
@@ -192,6 +210,7 @@ int main(void) {
     RUN(test_two_ministers_keep_their_portfolio);
     RUN(test_conjoined_passives_share_the_agent);
     RUN(test_passive_conjunct_after_copula);
+    RUN(test_forces_in_relative_clause_act_for_their_sender);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
