@@ -29,11 +29,12 @@ static inline void fixture_warn(void *ctx, const rl_error *w) {
     }
 }
 
-/* The four fixture dictionaries, or NULL (with a message) if they do not load cleanly. */
-static inline rl_dicts *fixture_dicts(void) {
-    static const struct { rl_dict_kind kind; const char *file; } files[] = {
-        {RL_DICT_VERBS, FIXTURES "/verbs.txt"}, {RL_DICT_ACTORS, FIXTURES "/actors.txt"},
-        {RL_DICT_AGENTS, FIXTURES "/agents.txt"}, {RL_DICT_DISCARDS, FIXTURES "/discards.txt"},
+/* The fixture dictionaries with these verb and agent files (actors and discards are the
+ * shared ones), or NULL (with a message) if they do not load cleanly. */
+static inline rl_dicts *fixture_dicts_with(const char *verbs, const char *agents) {
+    const struct { rl_dict_kind kind; const char *file; } files[] = {
+        {RL_DICT_VERBS, verbs}, {RL_DICT_ACTORS, FIXTURES "/actors.txt"},
+        {RL_DICT_AGENTS, agents}, {RL_DICT_DISCARDS, FIXTURES "/discards.txt"},
     };
     rl_error err;
     int errors = 0;
@@ -51,6 +52,11 @@ static inline rl_dicts *fixture_dicts(void) {
         return NULL;
     }
     return d;
+}
+
+/* The four standard fixture dictionaries. */
+static inline rl_dicts *fixture_dicts(void) {
+    return fixture_dicts_with(FIXTURES "/verbs.txt", FIXTURES "/agents.txt");
 }
 
 static inline rl_sentence_kind kind_named(const char *s) {
@@ -175,6 +181,24 @@ static inline int code_conllu(const rl_dicts *d, const char *date, const char *s
     if (rl_code_annotated(&res, &doc, opts, &out->ev, &out->n, &err) < 0) return -1;
     return 0;
 }
+
+/* In a test function: codes the CoNLL-U `src` with `dicts` into a local `c` (skipping the
+ * test when the dictionaries did not load); END() frees it. */
+#define CODE_WITH(dicts, date, src, opts) \
+    coded c; \
+    if (!(dicts)) SKIP("fixture dictionaries did not load"); \
+    CHECK(code_conllu(dicts, date, src, opts, &c) == 0)
+
+#define END() rl_arena_free(c.arena)
+
+/* Checks that the event with `code` exists with this source and target ("-" = none). */
+#define EXPECT(code, src, tgt) do { \
+    const rl_event *e_ = find_code(&c, code); \
+    if (!e_) dump_events(&c); \
+    CHECK(e_ != NULL); \
+    CHECK_STR(e_->source, src); \
+    CHECK_STR(e_->target ? e_->target : "-", tgt); \
+} while (0)
 
 /* The first event with this code, or NULL. */
 static inline const rl_event *find_code(const coded *c, const char *code) {

@@ -9,12 +9,7 @@
 
 static rl_dicts *dicts;
 
-#define CODE(date, src, opts) \
-    coded c; \
-    if (!dicts) SKIP("fixture dictionaries did not load"); \
-    CHECK(code_conllu(dicts, date, src, opts, &c) == 0)
-
-#define END() rl_arena_free(c.arena)
+#define CODE(date, src, opts) CODE_WITH(dicts, date, src, opts)
 
 /* Whether an event src-code-tgt ("-" = no target) is among the events. */
 static bool has_event(const coded *c, const char *src, const char *code, const char *tgt) {

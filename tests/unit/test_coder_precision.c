@@ -7,20 +7,7 @@
 
 static rl_dicts *dicts;
 
-#define CODE(date, src, opts) \
-    coded c; \
-    if (!dicts) SKIP("fixture dictionaries did not load"); \
-    CHECK(code_conllu(dicts, date, src, opts, &c) == 0)
-
-#define END() rl_arena_free(c.arena)
-
-#define EXPECT(code, src, tgt) do { \
-    const rl_event *e_ = find_code(&c, code); \
-    if (!e_) dump_events(&c); \
-    CHECK(e_ != NULL); \
-    CHECK_STR(e_->source, src); \
-    CHECK_STR(e_->target ? e_->target : "-", tgt); \
-} while (0)
+#define CODE(date, src, opts) CODE_WITH(dicts, date, src, opts)
 
 static const char *iran_praised =
     "1 Iran Iran PROPN 2 nsubj\n"

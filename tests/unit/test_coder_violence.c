@@ -9,44 +9,10 @@
 static rl_dicts *dicts;
 
 static rl_dicts *violence_dicts(void) {
-    static const struct { rl_dict_kind kind; const char *file; } files[] = {
-        {RL_DICT_VERBS, FIXTURES "/violence.verbs.txt"},
-        {RL_DICT_ACTORS, FIXTURES "/actors.txt"},
-        {RL_DICT_AGENTS, FIXTURES "/violence.agents.txt"},
-        {RL_DICT_DISCARDS, FIXTURES "/discards.txt"},
-    };
-    rl_error err;
-    int errors = 0;
-    rl_dicts *d = rl_dicts_new(&err);
-    if (!d) return NULL;
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        if (rl_dicts_load(d, files[i].kind, files[i].file, fixture_warn, &errors, &err) != 0) {
-            fprintf(stderr, "%s: %s\n", files[i].file, err.reason);
-            rl_dicts_close(d);
-            return NULL;
-        }
-    }
-    if (rl_dicts_finish(d, &err) != 0 || errors) {
-        rl_dicts_close(d);
-        return NULL;
-    }
-    return d;
+    return fixture_dicts_with(FIXTURES "/violence.verbs.txt", FIXTURES "/violence.agents.txt");
 }
 
-#define CODE(src) \
-    coded c; \
-    if (!dicts) SKIP("fixture dictionaries did not load"); \
-    CHECK(code_conllu(dicts, "2024-03-01", src, NULL, &c) == 0)
-
-#define END() rl_arena_free(c.arena)
-
-#define EXPECT(code, src, tgt) do { \
-    const rl_event *e_ = find_code(&c, code); \
-    if (!e_) dump_events(&c); \
-    CHECK(e_ != NULL); \
-    CHECK_STR(e_->source, src); \
-    CHECK_STR(e_->target ? e_->target : "-", tgt); \
-} while (0)
+#define CODE(src) CODE_WITH(dicts, "2024-03-01", src, NULL)
 
 /* ---- weapons ---- */
 
