@@ -465,22 +465,23 @@ static void test_must_without_speaker_is_nothing(void) {
 }
 
 static void test_copular_noun_inverted_speaker(void) {
-    /* "The talks are a betrayal," said the Revolutionary Guard Corps. */
+    /* "Sylvania's talks are a betrayal," said the Revolutionary Guard Corps. */
     CODE(NULL,
-         "1 \" \" PUNCT 5 punct\n"
-         "2 The the DET 3 det\n"
-         "3 talks talk NOUN 5 nsubj\n"
-         "4 are be AUX 5 cop\n"
-         "5 betrayal betrayal NOUN 7 ccomp\n"
-         "6 \" \" PUNCT 5 punct\n"
-         "7 said say VERB 0 root\n"
-         "8 the the DET 11 det\n"
-         "9 Revolutionary Revolutionary PROPN 11 compound\n"
-         "10 Guard Guard PROPN 11 compound\n"
-         "11 Corps Corps PROPN 7 obj\n"
-         "12 . . PUNCT 7 punct\n", NULL);
+         "1 \" \" PUNCT 6 punct\n"
+         "2 Sylvania Sylvania PROPN 4 nmod:poss\n"
+         "3 's 's PART 2 case\n"
+         "4 talks talk NOUN 6 nsubj\n"
+         "5 are be AUX 6 cop\n"
+         "6 betrayal betrayal NOUN 8 ccomp\n"
+         "7 \" \" PUNCT 6 punct\n"
+         "8 said say VERB 0 root\n"
+         "9 the the DET 12 det\n"
+         "10 Revolutionary Revolutionary PROPN 12 compound\n"
+         "11 Guard Guard PROPN 12 compound\n"
+         "12 Corps Corps PROPN 8 obj\n"
+         "13 . . PUNCT 8 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("111", "IRNMIL", "-");
+    EXPECT("111", "IRNMIL", "SYL");
     END();
 }
 
@@ -650,8 +651,8 @@ static void test_praise_without_target_is_not_mutual(void) {
          "4 praised praise VERB 0 root\n"
          "5 the the DET 6 det\n"
          "6 plan plan NOUN 4 obj\n", NULL);
-    CHECK_INT(c.n, 2);
-    CHECK(c.ev[0].target == NULL && c.ev[1].target == NULL);
+    /* and praise that reaches nobody is no event at all */
+    CHECK_INT(c.n, 0);
     END();
 }
 
@@ -1420,8 +1421,8 @@ static void test_appeal_infinitive_on_its_object(void) {
 }
 
 static void test_is_prepared_to(void) {
-    /* "Iran said it was prepared to negotiate." (parsed as a passive without agent):
-     * readiness to negotiate, 036 */
+    /* "Iran said it was prepared to negotiate with Sylvania." (parsed as a passive
+     * without agent): readiness to negotiate, 036 */
     CODE(NULL,
          "1 Iran Iran PROPN 2 nsubj\n"
          "2 said say VERB 0 root\n"
@@ -1430,9 +1431,11 @@ static void test_is_prepared_to(void) {
          "5 prepared prepare VERB 2 ccomp\n"
          "6 to to PART 7 mark\n"
          "7 negotiate negotiate VERB 5 xcomp\n"
-         "8 . . PUNCT 2 punct\n", NULL);
+         "8 with with ADP 9 case\n"
+         "9 Sylvania Sylvania PROPN 7 obl\n"
+         "10 . . PUNCT 2 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("036", "IRN", "-");
+    EXPECT("036", "IRN", "SYL");
     END();
 }
 
