@@ -1272,6 +1272,11 @@ static int purpose_meeting(const rl_tree *t, int p, const char *code) {
         strcmp(cs, "FOR") != 0 || strncmp(code, "04", 2) != 0)
         return -1;
     if (!upos_is(t, h, "VERB") || rl_tree_child(t, h, "obj") >= 0) return -1;
+    /* "gearing up for tough negotiations", "preparing for talks": not yet held */
+    static const char *const prepare[] = {"PREPARE", "GEAR", "BRACE", "READY", "WAIT",
+                                          "PLAN", NULL};
+    for (int i = 0; prepare[i]; i++)
+        if (strcmp(t->ulemma[h], prepare[i]) == 0) return -1;
     return h;
 }
 

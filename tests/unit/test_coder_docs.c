@@ -2,7 +2,8 @@
  * written for these tests with the fixture dictionaries: a discussion's topic is not
  * its target; a former leader's supporters are the opposition; "his" can stand for a
  * person named as an owner; "the two ministers" keep their portfolio; conjoined
- * passives share the by-agent; forces in a relative clause act for their sender. */
+ * passives share the by-agent; forces in a relative clause act for their sender;
+ * preparing for talks is not talks. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -200,6 +201,34 @@ static void test_forces_in_relative_clause_act_for_their_sender(void) {
     END();
 }
 
+static const char *for_talks =
+    "1 Freedonia Freedonia PROPN 2 nsubj\n"
+    "2 %s %s VERB 0 root\n"
+    "3 for for ADP 4 case\n"
+    "4 talks talk NOUN/NNS 2 obl\n"
+    "5 with with ADP 6 case\n"
+    "6 Sylvania Sylvania PROPN 4 nmod\n"
+    "7 . . PUNCT 2 punct\n";
+
+static void test_preparing_for_talks_is_not_talks(void) {
+    char buf[512];
+    snprintf(buf, sizeof buf, for_talks, "prepared", "prepare");
+    CODE(NULL, buf, NULL);
+    if (c.n != 0) dump_events(&c);
+    CHECK_INT(c.n, 0);
+    END();
+}
+
+static void test_travelling_for_talks_is_talks(void) {
+    char buf[512];
+    snprintf(buf, sizeof buf, for_talks, "travelled", "travel");
+    CODE(NULL, buf, NULL);
+    if (c.n != 1) dump_events(&c);
+    CHECK_INT(c.n, 1);
+    CHECK(has_event(&c, "FRD", "046", "SYL"));
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_negotiated_topic_is_not_target);
@@ -211,6 +240,8 @@ int main(void) {
     RUN(test_conjoined_passives_share_the_agent);
     RUN(test_passive_conjunct_after_copula);
     RUN(test_forces_in_relative_clause_act_for_their_sender);
+    RUN(test_preparing_for_talks_is_not_talks);
+    RUN(test_travelling_for_talks_is_talks);
     rl_dicts_close(dicts);
     return CHECK_DONE();
 }
