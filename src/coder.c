@@ -841,16 +841,18 @@ static bool monadic_ok(const char *code, bool statements) {
     case 1:
         if (generic) return statements;
         return code[2] == '1' || (code[2] >= '4' && code[2] <= '7');
-    case 3:
-        return code[2] == '5';
-    case 2: case 8: case 10: case 12: case 13:
-        return !generic;
     case 9: case 14: case 15: case 17: case 18: case 19: case 20:
         return true;
+    case 5: /* praise or endorsement of nobody is praise of a thing ("praised the plan") */
+        return strcmp(code, "051") != 0 && !generic;
     case 11: /* denouncing an act ("condemned the attack") is an event; accusing nobody is not */
         return strcmp(code, "111") == 0;
-    default: /* 04-07, 16 */
-        return false;
+    default:
+        /* "X agreed", "Y threatened", "Z called for": a bare root code says only that
+         * something cooperative or hostile was said to nobody in particular. A leaf code
+         * names the act ("offered military aid", "signed a security pact", "suspended
+         * relief work"), which stands as an event even when the coder found no target. */
+        return !generic;
     }
 }
 

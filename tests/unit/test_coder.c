@@ -465,23 +465,22 @@ static void test_must_without_speaker_is_nothing(void) {
 }
 
 static void test_copular_noun_inverted_speaker(void) {
-    /* "Sylvania's talks are a betrayal," said the Revolutionary Guard Corps. */
+    /* "The talks are a betrayal," said the Revolutionary Guard Corps. */
     CODE(NULL,
-         "1 \" \" PUNCT 6 punct\n"
-         "2 Sylvania Sylvania PROPN 4 nmod:poss\n"
-         "3 's 's PART 2 case\n"
-         "4 talks talk NOUN 6 nsubj\n"
-         "5 are be AUX 6 cop\n"
-         "6 betrayal betrayal NOUN 8 ccomp\n"
-         "7 \" \" PUNCT 6 punct\n"
-         "8 said say VERB 0 root\n"
-         "9 the the DET 12 det\n"
-         "10 Revolutionary Revolutionary PROPN 12 compound\n"
-         "11 Guard Guard PROPN 12 compound\n"
-         "12 Corps Corps PROPN 8 obj\n"
-         "13 . . PUNCT 8 punct\n", NULL);
+         "1 \" \" PUNCT 5 punct\n"
+         "2 The the DET 3 det\n"
+         "3 talks talk NOUN 5 nsubj\n"
+         "4 are be AUX 5 cop\n"
+         "5 betrayal betrayal NOUN 7 ccomp\n"
+         "6 \" \" PUNCT 5 punct\n"
+         "7 said say VERB 0 root\n"
+         "8 the the DET 11 det\n"
+         "9 Revolutionary Revolutionary PROPN 11 compound\n"
+         "10 Guard Guard PROPN 11 compound\n"
+         "11 Corps Corps PROPN 7 obj\n"
+         "12 . . PUNCT 7 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("111", "IRNMIL", "SYL");
+    EXPECT("111", "IRNMIL", "-");
     END();
 }
 

@@ -1,7 +1,7 @@
-/* test_coder_monadic.c — which acts are events without a target: those the source does
- * on its own (denials, force posture, violence, yielding, appeals and demands that name
- * what is asked) stay; acts done to someone (meetings, praise, intents to cooperate,
- * accusations) and bare root codes need the recipient. */
+/* test_coder_monadic.c — which acts are events without a target: a leaf code names the
+ * act (an appeal for aid, a signed pact, a denial, force posture, violence) and stays;
+ * a bare root code ("met", "rejected", "appealed"), praise and accusations need the
+ * recipient. */
 #include "check.h"
 #include "coder_util.h"
 
@@ -145,6 +145,17 @@ static void test_bare_rejection_is_no_event(void) {
     END();
 }
 
+static void test_signing_without_partner_stays(void) {
+    /* "Iran signed the treaty." — a leaf code (057) names the act */
+    CODE("1 Iran Iran PROPN 2 nsubj\n"
+         "2 signed sign VERB 0 root\n"
+         "3 the the DET 4 det\n"
+         "4 treaty treaty NOUN 2 obj\n"
+         "5 . . PUNCT 2 punct\n");
+    EXPECT("057", "IRN", "-");
+    END();
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_meeting_nobody_is_no_event);
@@ -158,6 +169,7 @@ int main(void) {
     RUN(test_condemning_an_act_stays);
     RUN(test_accusing_nobody_is_no_event);
     RUN(test_bare_rejection_is_no_event);
+    RUN(test_signing_without_partner_stays);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }
