@@ -824,6 +824,38 @@ static bool reciprocal(const char *code) {
            strncmp(code, "087", 3) == 0;
 }
 
+/* Whether a CAMEO act is an event even when nobody receives it. Appeals, consultations,
+ * cooperation, aid, disapproval and cutting ties are done *to* someone: with no target,
+ * "the government encouraged", "the firm plans to take" or "MPs met" report no event.
+ * A root code ending in 0 ("said", "planned", "demanded", "rejected", "threatened")
+ * names neither the content nor the recipient, so it needs the recipient too. Acts the
+ * source does on its own stay: declining comment, policy talk, claims and denials,
+ * symbolic acts (011, 014-017), intents to yield (035x), yielding (08x), investigating
+ * (09x), appeals, demands, rejections and threats that name what (02x, 10x, 12x, 13x
+ * below the root), denouncing an act (111), protests, force posture, repression and violence with unnamed
+ * victims (14x-20x), and a bare statement (010) when the caller asked for those. */
+static bool monadic_ok(const char *code, bool statements) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    bool generic = code[2] == '0' && code[3] == '\0';
+    switch (root) {
+    case 1:
+        if (generic) return statements;
+        return code[2] == '1' || (code[2] >= '4' && code[2] <= '7');
+    case 9: case 14: case 15: case 17: case 18: case 19: case 20:
+        return true;
+    case 5: /* praise or endorsement of nobody is praise of a thing ("praised the plan") */
+        return strcmp(code, "051") != 0 && !generic;
+    case 11: /* denouncing an act ("condemned the attack") is an event; accusing nobody is not */
+        return strcmp(code, "111") == 0;
+    default:
+        /* "X agreed", "Y threatened", "Z called for": a bare root code says only that
+         * something cooperative or hostile was said to nobody in particular. A leaf code
+         * names the act ("offered military aid", "signed a security pact", "suspended
+         * relief work"), which stands as an event even when the coder found no target. */
+        return !generic;
+    }
+}
+
 /* "They discussed Syria and arms control": what two or more known participants
  * discuss or negotiate is the topic, not a party to it; the participants are each
  * other's targets. A party comes in an oblique ("negotiated with Russia"). */
@@ -993,6 +1025,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
                 }
             }
             e.code = meeting_code(&ac, dr->place, dr->code, e.source, e.target);
+            if (!e.target && !monadic_ok(e.code, sc->opts->statements)) continue;
             memcpy(e.root, e.code, 2);
             e.root[2] = '\0';
             const rl_cameo_code *cc = rl_cameo_lookup(e.code);

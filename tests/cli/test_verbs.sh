@@ -73,7 +73,7 @@ Russian forces shelled the city of Kharkiv.	RUS	194
 Russian troops shelled Kharkiv.	RUS	194
 Iran said it would not release the detained sailors.	IRN	1243
 The Kremlin declined to comment.	RUS	011
-Spain expressed concern over the crisis.	ESP	012
+Spain expressed concern to Venezuela over the crisis.	ESP	012
 Germany expressed condolences to Turkey.	DEU	018
 China denied the accusations.	CHN	016
 Saudi Arabia hosted talks between Russia and Ukraine.	SAU	043
@@ -101,11 +101,11 @@ Ghana urged Togo to release the detained journalists.	GHA	0253
 Russia threatened to impose sanctions on Moldova.	RUS	1312
 The Philippines accused China of aggression.	PHL	1123
 India refused to extradite the businessman.	IND	1213
-Jordan called for an international investigation.	JOR	020
+Jordan called on Israel to allow an international investigation.	JOR	020
 Egypt demanded an apology from Turkey.	EGY	100
 Iran offered mediation between Armenia and Azerbaijan.	IRN	039
 Cuba denied the allegations.	CUB	016
-Belgium expressed optimism about the talks.	BEL	013
+Belgium expressed optimism about the talks with Russia.	BEL	013
 Japan and Australia held talks on maritime security.	JPN	046
 Serbian forces expelled the population from the valley.	SRB	201
 Egypt eased trade restrictions on Turkey.	EGY	085
@@ -184,9 +184,9 @@ The actress landed a role in a new film.	-	!042
 Georgia applied to join the European Union.	GEO	032
 Ukraine applied for membership of the European Union.	UKR	032
 Armenia said it needed more tanks from Russia.	ARM	0232
-Jordan took in thousands of refugees from Syria.	JOR	075
+Jordan gave asylum to thousands of Syrian refugees.	JOR	075
 Egypt allowed aid trucks into Gaza.	EGY	0863
-Iran removed the monitoring cameras.	IRN	1662
+Iran removed the IAEA's monitoring cameras.	IRN	1662
 The plane was forced to land in Minsk by the Belarusian authorities.	BLRGOV	181
 French workers stopped work on Monday.	FRALAB	143
 The French firm stopped work on the new plant.	-	!143

@@ -9,9 +9,9 @@ static rl_dicts *dicts;
 
 #define CODE(date, src, opts) CODE_WITH(dicts, date, src, opts)
 
-static const char *iran_praised =
+static const char *iran_denied =
     "1 Iran Iran PROPN 2 nsubj\n"
-    "2 praised praise VERB 0 root\n"
+    "2 denied deny VERB 0 root\n"
     "3 the the DET 4 det\n"
     "4 plan plan NOUN 2 obj\n"
     "5 . . PUNCT 2 punct\n"
@@ -36,27 +36,27 @@ static char *cat3(const char *x, const char *y, const char *z) {
 }
 
 static void test_it_refers_to_the_previous_sentence(void) {
-    /* "Iran praised the plan. It attacked Sylvania." — the antecedent is at hand */
-    CODE("2019-07-18", cat3(iran_praised, "", it_attacked), NULL);
+    /* "Iran denied the plan. It attacked Sylvania." — the antecedent is at hand */
+    CODE("2019-07-18", cat3(iran_denied, "", it_attacked), NULL);
     EXPECT("190", "IRN", "SYL");
     END();
 }
 
 static void test_it_does_not_reach_back_past_other_sentences(void) {
-    /* "Iran praised the plan. Prices rose. Prices rose. It attacked Sylvania." — after two
+    /* "Iran denied the plan. Prices rose. Prices rose. It attacked Sylvania." — after two
      * sentences about something else, "it" is most likely what they were about */
     char src[2048];
-    snprintf(src, sizeof src, "%s%s%s%s", iran_praised, filler, filler, it_attacked);
+    snprintf(src, sizeof src, "%s%s%s%s", iran_denied, filler, filler, it_attacked);
     CODE("2019-07-18", src, NULL);
-    CHECK(find_code(&c, "051") != NULL);
+    CHECK(find_code(&c, "016") != NULL);
     if (find_code(&c, "190")) dump_events(&c);
     CHECK(find_code(&c, "190") == NULL);
     END();
 }
 
-static const char *trentino_praised =
+static const char *trentino_denied =
     "1 Trentino Trentino PROPN 2 nsubj\n"
-    "2 praised praise VERB 0 root\n"
+    "2 denied deny VERB 0 root\n"
     "3 the the DET 4 det\n"
     "4 plan plan NOUN 2 obj\n"
     "5 . . PUNCT 2 punct\n"
@@ -69,17 +69,17 @@ static const char *he_attacked =
     "4 . . PUNCT 2 punct\n";
 
 static void test_he_is_the_last_person_named(void) {
-    /* "Trentino praised the plan. He attacked Iran." */
-    CODE("2019-07-18", cat3(trentino_praised, "", he_attacked), NULL);
+    /* "Trentino denied the plan. He attacked Iran." */
+    CODE("2019-07-18", cat3(trentino_denied, "", he_attacked), NULL);
     EXPECT("190", "SYLGOV", "IRN");
     END();
 }
 
 static void test_unknown_named_subject_takes_over_he(void) {
-    /* "Trentino praised the plan. Groucho sang a song. He attacked Iran." — "he" is
+    /* "Trentino denied the plan. Groucho sang a song. He attacked Iran." — "he" is
      * Groucho, whom no dictionary knows, not Trentino */
     CODE("2019-07-18",
-         cat3(trentino_praised,
+         cat3(trentino_denied,
               "1 Groucho Groucho PROPN 2 nsubj\n"
               "2 sang sing VERB 0 root\n"
               "3 a a DET 4 det\n"
@@ -88,18 +88,18 @@ static void test_unknown_named_subject_takes_over_he(void) {
               "\n",
               he_attacked),
          NULL);
-    CHECK(find_code(&c, "051") != NULL);
+    CHECK(find_code(&c, "016") != NULL);
     if (find_code(&c, "190")) dump_events(&c);
     CHECK(find_code(&c, "190") == NULL);
     END();
 }
 
 static void test_split_title_is_not_an_unknown_subject(void) {
-    /* "Trentino praised the plan. The Secretary - General visited Freedonia. He attacked
+    /* "Trentino denied the plan. The Secretary - General visited Freedonia. He attacked
      * Iran.": the parser's second subject ("General") is half of a title, not a new
      * person, and leaves "he" alone */
     CODE("2019-07-18",
-         cat3(trentino_praised,
+         cat3(trentino_denied,
               "1 The the DET 2 det\n"
               "2 Secretary Secretary PROPN 5 nsubj\n"
               "3 - - PUNCT 2 punct\n"

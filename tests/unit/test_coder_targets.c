@@ -65,7 +65,8 @@ static void test_reported_past_negation_is_nothing(void) {
 }
 
 static void test_purpose_meeting_takes_the_travellers_subject(void) {
-    /* "The Freedonian minister flew to Moscow for talks": the talks are the minister's */
+    /* "The Freedonian minister flew to Moscow for talks with Iran": the talks are the
+     * minister's */
     CODE(NULL,
          "1 The the DET 3 det\n"
          "2 Freedonian Freedonian ADJ 3 amod\n"
@@ -75,9 +76,11 @@ static void test_purpose_meeting_takes_the_travellers_subject(void) {
          "6 Moscow Moscow PROPN 4 obl\n"
          "7 for for ADP 8 case\n"
          "8 talks talk NOUN 4 obl\n"
-         "9 . . PUNCT 4 punct\n", NULL);
+         "9 with with ADP 10 case\n"
+         "10 Iran Iran PROPN 8 nmod\n"
+         "11 . . PUNCT 4 punct\n", NULL);
     CHECK_INT(c.n, 1);
-    EXPECT("046", "FRDGOV", "-");
+    EXPECT("046", "FRDGOV", "IRN");
     END();
 }
 
