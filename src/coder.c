@@ -834,6 +834,13 @@ static bool reciprocal(const char *code) {
  * (09x), appeals, demands, rejections and threats that name what (02x, 10x, 12x, 13x
  * below the root), denouncing an act (111), protests, force posture, repression and violence with unnamed
  * victims (14x-20x), and a bare statement (010) when the caller asked for those. */
+/* A firm of a country ("USABUS", "DEUBUS"): an offer for a stock exchange or a deal
+ * between two carmakers is commerce, not a political event, unless a state, an IGO, a
+ * group or another sector is on one side. */
+static bool commercial(const char *code) {
+    return strlen(code) == 6 && strcmp(code + 3, "BUS") == 0;
+}
+
 static bool monadic_ok(const char *code, bool statements) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     bool generic = code[2] == '0' && code[3] == '\0';
@@ -1026,6 +1033,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
             }
             e.code = meeting_code(&ac, dr->place, dr->code, e.source, e.target);
             if (!e.target && !monadic_ok(e.code, sc->opts->statements)) continue;
+            if (commercial(e.source) && (!e.target || commercial(e.target))) continue;
             memcpy(e.root, e.code, 2);
             e.root[2] = '\0';
             const rl_cameo_code *cc = rl_cameo_lookup(e.code);

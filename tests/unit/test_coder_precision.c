@@ -160,6 +160,39 @@ static void test_must_of_an_actor_is_a_demand(void) {
     END();
 }
 
+/* "The Freedonian company signed a deal with the Sylvanian company": commerce between
+ * two firms is no political event; the same deal with the Sylvanian government is. */
+static const char *company_deal(const char *partner) {
+    static char buf[1024];
+    snprintf(buf, sizeof buf,
+             "1 The the DET 3 det\n"
+             "2 Freedonian Freedonian ADJ 3 amod\n"
+             "3 company company NOUN 4 nsubj\n"
+             "4 signed sign VERB 0 root\n"
+             "5 a a DET 6 det\n"
+             "6 deal deal NOUN 4 obj\n"
+             "7 with with ADP 10 case\n"
+             "8 the the DET 10 det\n"
+             "9 Sylvanian Sylvanian ADJ 10 amod\n"
+             "10 %s %s NOUN 4 obl\n"
+             "11 . . PUNCT 4 punct\n", partner, partner);
+    return buf;
+}
+
+static void test_firms_dealing_is_commerce(void) {
+    {
+        CODE("2019-07-18", company_deal("company"), NULL);
+        if (c.n) dump_events(&c);
+        CHECK_INT(c.n, 0);
+        END();
+    }
+    {
+        CODE("2019-07-18", company_deal("government"), NULL);
+        EXPECT("057", "FRDBUS", "SYLGOV");
+        END();
+    }
+}
+
 int main(void) {
     dicts = fixture_dicts();
     RUN(test_it_refers_to_the_previous_sentence);
@@ -170,6 +203,7 @@ int main(void) {
     RUN(test_should_with_no_actor_is_an_opinion);
     RUN(test_must_be_done_to_an_actor_is_no_demand_of_it);
     RUN(test_must_of_an_actor_is_a_demand);
+    RUN(test_firms_dealing_is_commerce);
     if (dicts) rl_dicts_close(dicts);
     return CHECK_DONE();
 }

@@ -363,6 +363,13 @@ static void regional_officials_and_radicals(void) {
     CHECK_STR(e->code, "MIL");
     CHECK((e = agent("CHIEF FINANCIAL OFFICER")) != NULL);
     CHECK_STR(e->code, "BUS");
+    /* Firms by trade: "the US car firm", "the French carmaker", "airlines". */
+    static const char *const firms[] = {"FIRM", "CARMAKER", "AIRLINES", "STOCK EXCHANGE",
+                                        "INSURER", "RETAILERS"};
+    for (size_t i = 0; i < sizeof firms / sizeof *firms; i++) {
+        CHECK((e = agent(firms[i])) != NULL);
+        if (e) CHECK_STR(e->code, "BUS");
+    }
 }
 
 /* Cities that stand for their state when they are the object of an act (A2). */
