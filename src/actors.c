@@ -189,10 +189,6 @@ static bool lower_us(const rl_tree *t, int i) {
     return f && strcmp(f, "us") == 0;
 }
 
-static bool upos_is(const rl_tree *t, int i, const char *u) {
-    const char *x = t->s->tokens[i].upos;
-    return x && strcmp(x, u) == 0;
-}
 
 static const char *join(rl_arena *a, const char *x, const char *y, bool prefix) {
     size_t nx = strlen(x);
@@ -268,6 +264,11 @@ bool rl_person_role(const char *lemma) {
 }
 
 static bool person_role(const char *lemma) { return rl_person_role(lemma); }
+
+bool rl_tree_upos(const rl_tree *t, int i, const char *u) {
+    const char *x = t->s->tokens[i].upos;
+    return x && strcmp(x, u) == 0;
+}
 
 bool rl_tree_plural(const rl_tree *t, int i) {
     const char *x = t->s->tokens[i].xpos;
@@ -364,7 +365,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     for (int i = first - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
         const char *f = t->s->tokens[i].form;
         if (strcmp(t->uform[i], "'S") == 0 && i > 0) continue;   /* "Myanmar 's" */
-        if (!(upos_is(t, i, "ADJ") || upos_is(t, i, "PROPN")) || !(f[0] >= 'A' && f[0] <= 'Z'))
+        if (!(rl_tree_upos(t, i, "ADJ") || rl_tree_upos(t, i, "PROPN")) || !(f[0] >= 'A' && f[0] <= 'Z'))
             break;
         int h = rl_tree_head(t, i);
         if (h >= 0 && mark[h]) break;   /* attached inside: already read */
@@ -424,10 +425,10 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 actor = code;
                 afile = ae->file;
                 aline = ae->line;
-                if (covers && strlen(code) > 3 && upos_is(t, head, "PROPN")) {
+                if (covers && strlen(code) > 3 && rl_tree_upos(t, head, "PROPN")) {
                     r->person = true;
                     for (size_t k = 0; k < ma && r->nnames < 4; k++)
-                        if (upos_is(t, idx[i + (int)k], "PROPN"))
+                        if (rl_tree_upos(t, idx[i + (int)k], "PROPN"))
                             r->names[r->nnames++] = words[i + (int)k];
                 }
             }
@@ -444,7 +445,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
                 if (!agent) agent = fb;
                 used[i] = 1;
                 r->role = t->ulemma[idx[i]];
-            } else if (upos_is(t, idx[i], "PRON") || rl_tree_rel(t, idx[i], "nmod:poss")) {
+            } else if (rl_tree_upos(t, idx[i], "PRON") || rl_tree_rel(t, idx[i], "nmod:poss")) {
                 bool person = false;
                 const char *pc = pronoun_code(c, words[i], idx[i], &person);
                 if (pc && idx[i] != head) poss_pronoun = pc;
@@ -454,14 +455,14 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
     }
     /* The surname: the last proper noun no dictionary entry consumed. */
     for (int i = nw - 1; i >= 0; i--) {
-        if (!used[i] && upos_is(t, idx[i], "PROPN")) { r->surname = words[i]; break; }
+        if (!used[i] && rl_tree_upos(t, idx[i], "PROPN")) { r->surname = words[i]; break; }
     }
     /* "Xi Jinping" is later "Xi", "Joe Biden" "Biden": remember every name word */
     for (int i = 0; i < nw && r->nnames < 4; i++)
-        if (!used[i] && upos_is(t, idx[i], "PROPN")) r->names[r->nnames++] = words[i];
+        if (!used[i] && rl_tree_upos(t, idx[i], "PROPN")) r->names[r->nnames++] = words[i];
     if (r->surname) r->person = true;
-    if (!r->role && upos_is(t, head, "NOUN")) r->role = t->ulemma[head];
-    if (upos_is(t, head, "NOUN") && !is_plural(t, head) && person_role(t->ulemma[head]))
+    if (!r->role && rl_tree_upos(t, head, "NOUN")) r->role = t->ulemma[head];
+    if (rl_tree_upos(t, head, "NOUN") && !is_plural(t, head) && person_role(t->ulemma[head]))
         r->person = true;
 
     const char *code = head_actor ? head_actor : actor;
@@ -521,7 +522,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
         code = rl_docres_role(c->doc, r->role);
         if (code) r->person = true;
     }
-    if (!code && agent && r->surname && upos_is(t, head, "PROPN") && c->mention_code &&
+    if (!code && agent && r->surname && rl_tree_upos(t, head, "PROPN") && c->mention_code &&
         !rl_docres_person(c->doc, r->surname)) {
         /* "President Yoweri Museveni has banned Ugandan opposition candidates": a titled
          * name the dictionaries do not know takes the country the sentence names */
@@ -541,7 +542,7 @@ static bool read_phrase(const rl_actor_ctx *c, int head, phrase_result *r, int d
             if (c->mention_code[j] && rl_code_country(c->mention_code[j], buf))
                 cc = rl_arena_strdup(c->arena, buf);
         /* "the rebels" after "the ELN rebels": the group named with that role */
-        if (!cc && upos_is(t, head, "NOUN")) code = rl_docres_body_role(c->doc, t->ulemma[head]);
+        if (!cc && rl_tree_upos(t, head, "NOUN")) code = rl_docres_body_role(c->doc, t->ulemma[head]);
         if (!cc && !code) cc = rl_docres_last_country(c->doc);
         /* "The opposition leader was arrested by Turkish police": a first sentence
          * may name the country after the role */
@@ -574,7 +575,7 @@ static bool quantity_noun(const char *lemma) {
  * ("Jones opened a shop"). A second subject on the same verb is a parse
  * split ("Secretary - General") and says nothing. */
 static bool unknown_subject(const rl_tree *t, int head) {
-    if (!upos_is(t, head, "PROPN") || !rl_tree_rel(t, head, "nsubj")) return false;
+    if (!rl_tree_upos(t, head, "PROPN") || !rl_tree_rel(t, head, "nsubj")) return false;
     int h = rl_tree_head(t, head);
     if (h < 0) return false;
     for (int k = t->kid_off[h]; k < t->kid_off[h + 1]; k++)
@@ -594,7 +595,7 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
     }
     memset(out, 0, sizeof *out);
     out->head = head;
-    if (upos_is(t, head, "PRON") || lower_us(t, head)) {
+    if (rl_tree_upos(t, head, "PRON") || lower_us(t, head)) {
         bool person = false;
         const char *pc = pronoun_code(c, t->uform[head], head, &person);
         if (!pc) return false;
@@ -633,14 +634,14 @@ static bool resolve_depth(const rl_actor_ctx *c, int head, rl_actor *out, int de
     if (c->remember && c->doc) {
         const phrase_result *nr = r.nnames || ap < 0 ? &r : &ar;
         const char *role = r.role;
-        if (ap >= 0 && (!role || upos_is(t, head, "PROPN"))) role = ar.role;
+        if (ap >= 0 && (!role || rl_tree_upos(t, head, "PROPN"))) role = ar.role;
         if (nr->nnames || out->person) {
             rl_docres_person_add(c->doc, NULL, out->code, role);
             for (int k = 0; k < nr->nnames; k++)
                 rl_docres_person_add(c->doc, nr->names[k], out->code, role);
         } else {
             rl_docres_actor_add(c->doc, out->code, is_plural(t, head));
-            if (upos_is(t, head, "NOUN") && strlen(out->code) > 3)
+            if (rl_tree_upos(t, head, "NOUN") && strlen(out->code) > 3)
                 rl_docres_body_role_add(c->doc, out->code, t->ulemma[head]);
         }
     }
@@ -681,13 +682,13 @@ static int group_reference(const rl_actor_ctx *c, int head, rl_actor *out, int m
     int ng = c->doc ? rl_docres_group(c->doc, g, RL_DOCRES_GROUP) : 0;
     if (ng < 2 || rl_tree_child(t, head, "conj") >= 0) return 0;
     const char *u = t->uform[head];
-    bool pron = upos_is(t, head, "PRON") && (strcmp(u, "THEY") == 0 || strcmp(u, "THEM") == 0);
+    bool pron = rl_tree_upos(t, head, "PRON") && (strcmp(u, "THEY") == 0 || strcmp(u, "THEM") == 0);
     int lo = head;
     if (pron) {
         if (!rl_docres_group_is_last(c->doc) || mentioned_before(c, head, false, true))
             return 0;
     } else {
-        if (!upos_is(t, head, "NOUN") || !is_plural(t, head)) return 0;
+        if (!rl_tree_upos(t, head, "NOUN") || !is_plural(t, head)) return 0;
         bool two = false;
         for (int k = t->kid_off[head]; k < t->kid_off[head + 1]; k++) {
             int d = t->kids[k];
@@ -760,7 +761,7 @@ int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
     for (int k = t->kid_off[head]; n == 1 && k < t->kid_off[head + 1]; k++) {
         int m = t->kids[k];
         const char *cs = rl_tree_case(t, m);
-        if (!upos_is(t, head, "NOUN") || !rl_tree_rel(t, m, "nmod") || !cs ||
+        if (!rl_tree_upos(t, head, "NOUN") || !rl_tree_rel(t, m, "nmod") || !cs ||
             strcmp(cs, "OF") != 0 || !rl_code_country(out[0].code, cc0))
             continue;
         rl_actor sub[4];
@@ -777,7 +778,7 @@ int rl_actors_resolve(const rl_actor_ctx *c, int head, rl_actor *out, int max) {
     for (int k = t->kid_off[head]; k < t->kid_off[head + 1] && n < max; k++) {
         int ch = t->kids[k];
         if (!rl_tree_rel(t, ch, "conj")) continue;
-        if (!(upos_is(t, ch, "NOUN") || upos_is(t, ch, "PROPN") || upos_is(t, ch, "PRON")))
+        if (!(rl_tree_upos(t, ch, "NOUN") || rl_tree_upos(t, ch, "PROPN") || rl_tree_upos(t, ch, "PRON")))
             continue;
         if (rl_actor_resolve1(c, ch, &out[n])) n++;
     }

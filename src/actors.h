@@ -45,6 +45,8 @@ bool rl_tree_rel(const rl_tree *t, int i, const char *rel);
 int rl_tree_child(const rl_tree *t, int i, const char *rel);
 /* The upper-cased case marker ("WITH") of a nominal i, or NULL. */
 const char *rl_tree_case(const rl_tree *t, int i);
+/* Whether token i's UPOS is u. */
+bool rl_tree_upos(const rl_tree *t, int i, const char *u);
 /* Whether token i is a plural noun (tags, features, or an -s form of its lemma). */
 bool rl_tree_plural(const rl_tree *t, int i);
 /* Whether token a lies in the subtree of token b. */

@@ -270,11 +270,6 @@ static const char *negate(rl_arena *a, const rl_code_pair *cp, const char *code)
 
 /* ---- tree helpers ---- */
 
-static bool upos_is(const rl_tree *t, int i, const char *u) {
-    const char *x = t->s->tokens[i].upos;
-    return x && strcmp(x, u) == 0;
-}
-
 static bool is_negated(const rl_tree *t, int p) {
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
@@ -304,7 +299,7 @@ static int antecedent(const rl_tree *t, int i) {
     /* "the Chinese president, who promised …" parsed as a parenthetical clause: the
      * office holder before the comma */
     if (i >= 2 && strcmp(t->uform[i], "WHO") == 0 && v >= 0 && rl_tree_rel(t, v, "parataxis") &&
-        upos_is(t, i - 1, "PUNCT") && upos_is(t, i - 2, "NOUN") && rl_person_role(t->ulemma[i - 2]))
+        rl_tree_upos(t, i - 1, "PUNCT") && rl_tree_upos(t, i - 2, "NOUN") && rl_person_role(t->ulemma[i - 2]))
         return i - 2;
     return i;
 }
@@ -388,7 +383,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
     }
     int h = rl_tree_head(t, p);
     if (h < 0) return -1;
-    if (upos_is(t, p, "NOUN")) {
+    if (rl_tree_upos(t, p, "NOUN")) {
         /* event nouns: "talks by X", "talks between X and Y", "Iran's rejection", "US
          * sanctions"; the by-phrase first ("their detention by Israel": they are the
          * ones detained) */
@@ -405,7 +400,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
             int ch = t->kids[k];
             const char *cs;
             const char *f = t->s->tokens[ch].form;
-            if ((rl_tree_rel(t, ch, "compound") && upos_is(t, ch, "PROPN")) ||
+            if ((rl_tree_rel(t, ch, "compound") && rl_tree_upos(t, ch, "PROPN")) ||
                 (rl_tree_rel(t, ch, "amod") && f[0] >= 'A' && f[0] <= 'Z') ||
                 (rl_tree_rel(t, ch, "nmod") && (cs = rl_tree_case(t, ch)) &&
                  strcmp(cs, "BY") == 0))
@@ -422,7 +417,7 @@ static int subject_of(const rl_tree *t, int p, int depth) {
          * which hangs off the subject */
         int hh = rl_tree_head(t, h);
         if (is_date_word(t, h) && hh >= 0 && hh < h &&
-            (upos_is(t, hh, "NOUN") || upos_is(t, hh, "PROPN") || upos_is(t, hh, "ADJ")))
+            (rl_tree_upos(t, hh, "NOUN") || rl_tree_upos(t, hh, "PROPN") || rl_tree_upos(t, hh, "ADJ")))
             return hh;
         const char *x = t->s->tokens[p].xpos;
         if ((x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0)) ||
@@ -435,11 +430,11 @@ static int subject_of(const rl_tree *t, int p, int depth) {
         int top = h;
         for (int steps = 0; rl_tree_head(t, top) >= 0 && steps < t->n; steps++)
             top = rl_tree_head(t, top);
-        if (!upos_is(t, top, "VERB") && !upos_is(t, top, "AUX") && rl_tree_rel(t, h, "nmod") &&
+        if (!rl_tree_upos(t, top, "VERB") && !rl_tree_upos(t, top, "AUX") && rl_tree_rel(t, h, "nmod") &&
             rl_tree_child(t, top, "cop") < 0 && h > top)
         {
             if (!rl_tree_case(t, h)) return h;
-            if (rl_tree_head(t, h) == top && (upos_is(t, top, "NOUN") || upos_is(t, top, "PROPN")))
+            if (rl_tree_head(t, h) == top && (rl_tree_upos(t, top, "NOUN") || rl_tree_upos(t, top, "PROPN")))
                 return top;
         }
     }
@@ -484,7 +479,7 @@ static int nested_targets(const rl_tree *t, int x, int depth, int *out, int n, i
 /* Whether x is "its ambassadors", "their troops": something of the source's own. */
 static bool own_possession(const rl_tree *t, int x) {
     int ps = rl_tree_child(t, x, "nmod:poss");
-    if (ps < 0 || !upos_is(t, ps, "PRON")) return false;
+    if (ps < 0 || !rl_tree_upos(t, ps, "PRON")) return false;
     /* "her Nigerian counterpart" is someone else's */
     if (strcmp(t->ulemma[x], "COUNTERPART") == 0) return false;
     for (int k = t->kid_off[x]; k < t->kid_off[x + 1]; k++) {
@@ -512,7 +507,7 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
     if (io >= 0 && n < max) out[n++] = io;
     /* "accused Armenia of ..." with the object parsed as a nominal complement */
     int xc = rl_tree_child(t, p, "xcomp");
-    if (xc >= 0 && n < max && upos_is(t, xc, "PROPN") && upos_is(t, p, "VERB")) out[n++] = xc;
+    if (xc >= 0 && n < max && rl_tree_upos(t, xc, "PROPN") && rl_tree_upos(t, p, "VERB")) out[n++] = xc;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
         int c = t->kids[k];
         if ((rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod")) &&
@@ -534,7 +529,7 @@ static int target_candidates(const rl_tree *t, int p, int *out, int max) {
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
         /* the patient of an event noun: "the arrest of the journalist" */
-        if (upos_is(t, p, "NOUN") && rl_tree_rel(t, c, "nmod") && cs && strcmp(cs, "OF") == 0)
+        if (rl_tree_upos(t, p, "NOUN") && rl_tree_rel(t, c, "nmod") && cs && strcmp(cs, "OF") == 0)
             out[n++] = c;
     }
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1] && n < max; k++) {
@@ -617,7 +612,7 @@ static int ceased_by(const rl_tree *t, int p) {
     static const char *const w[] = {"STOP", "HALT", "CEASE", "END", "SUSPEND", NULL};
     int g = rl_tree_head(t, p);
     if (g < 0 || !(rl_tree_rel(t, p, "obj") || rl_tree_rel(t, p, "xcomp")) ||
-        !upos_is(t, g, "VERB"))
+        !rl_tree_upos(t, g, "VERB"))
         return -1;
     for (int i = 0; w[i]; i++)
         if (strcmp(t->ulemma[g], w[i]) == 0) return g;
@@ -675,7 +670,7 @@ static int governor(const rl_tree *t, int *curp, verb_class *clsp) {
      * on the one appealed to: the appeal governs it */
     int mk = rl_tree_child(t, cur, "mark");
     if (rl_tree_rel(t, cur, "acl") && mk >= 0 && strcmp(t->uform[mk], "TO") == 0 &&
-        (upos_is(t, g, "PROPN") || upos_is(t, g, "NOUN") || upos_is(t, g, "PRON")) &&
+        (rl_tree_upos(t, g, "PROPN") || rl_tree_upos(t, g, "NOUN") || rl_tree_upos(t, g, "PRON")) &&
         (rl_tree_rel(t, g, "obj") || rl_tree_rel(t, g, "iobj") || rl_tree_rel(t, g, "obl"))) {
         int gg = rl_tree_head(t, g);
         verb_class gc = gg >= 0 ? class_of(t, gg) : CL_NONE;
@@ -767,8 +762,8 @@ static int32_t chain_date(const sent_ctx *sc, const int *chain, int nchain) {
         if (!d) continue;
         /* the clause the date word belongs to: its nearest verbal or adjectival head */
         int a = rl_tree_head(t, i);
-        while (a >= 0 && !upos_is(t, a, "VERB") && !upos_is(t, a, "ADJ") &&
-               !upos_is(t, a, "AUX"))
+        while (a >= 0 && !rl_tree_upos(t, a, "VERB") && !rl_tree_upos(t, a, "ADJ") &&
+               !rl_tree_upos(t, a, "AUX"))
             a = rl_tree_head(t, a);
         for (int k = 0; k < nchain; k++)
             if (chain[k] == a) return d;
@@ -949,7 +944,7 @@ static int emit(sent_ctx *sc, const ev_draft *dr) {
          * clause is the predicate's or a governor's: "called on X to join") */
         int p0 = dr->chain[k], h = rl_tree_head(t, p0);
         if (h >= 0 && h < src && rl_tree_rel(t, p0, "acl") && rl_tree_head(t, src) == p0 &&
-            upos_is(t, src, "PROPN") && src - h <= 3)
+            rl_tree_upos(t, src, "PROPN") && src - h <= 3)
             ns = rl_actors_resolve(&ac, h, srcs, 4);
     }
     if (ns == 0 && dr->speaker_is_source && ac.speaker) {
@@ -1256,7 +1251,7 @@ static bool backshifted_negation(const rl_tree *t, int p) {
 
 static bool is_third_person_pronoun(const rl_tree *t, int i) {
     static const char *const p3[] = {"IT", "THEY", "HE", "SHE", "WE", NULL};
-    if (i < 0 || !upos_is(t, i, "PRON")) return false;
+    if (i < 0 || !rl_tree_upos(t, i, "PRON")) return false;
     for (int k = 0; p3[k]; k++)
         if (strcmp(t->uform[i], p3[k]) == 0) return true;
     return false;
@@ -1265,7 +1260,7 @@ static bool is_third_person_pronoun(const rl_tree *t, int i) {
 /* A predicate noun ("talks are a betrayal"): the copula's subject is what the event is
  * about, not who acts. */
 static bool copular_noun(const rl_tree *t, int p) {
-    return upos_is(t, p, "NOUN") && rl_tree_child(t, p, "cop") >= 0;
+    return rl_tree_upos(t, p, "NOUN") && rl_tree_child(t, p, "cop") >= 0;
 }
 
 static int code_predicate_inner(sent_ctx *sc, int p, int depth);
@@ -1278,10 +1273,10 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth);
 static int purpose_meeting(const rl_tree *t, int p, const char *code) {
     int h = rl_tree_head(t, p);
     const char *cs = rl_tree_case(t, p);
-    if (h < 0 || !upos_is(t, p, "NOUN") || !rl_tree_rel(t, p, "obl") || !cs ||
+    if (h < 0 || !rl_tree_upos(t, p, "NOUN") || !rl_tree_rel(t, p, "obl") || !cs ||
         strcmp(cs, "FOR") != 0 || strncmp(code, "04", 2) != 0)
         return -1;
-    if (!upos_is(t, h, "VERB") || rl_tree_child(t, h, "obj") >= 0) return -1;
+    if (!rl_tree_upos(t, h, "VERB") || rl_tree_child(t, h, "obj") >= 0) return -1;
     /* "gearing up for tough negotiations", "preparing for talks": not yet held */
     static const char *const prepare[] = {"PREPARE", "GEAR", "BRACE", "READY", "WAIT",
                                           "PLAN", NULL};
@@ -1333,7 +1328,7 @@ static bool regards_as(const rl_tree *t, int p) {
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
-        if (rl_tree_rel(t, c, "xcomp") && !upos_is(t, c, "VERB")) return true;
+        if (rl_tree_rel(t, c, "xcomp") && !rl_tree_upos(t, c, "VERB")) return true;
         if (strcmp(t->s->tokens[c].deprel, "obl") == 0 && !is_date_word(t, c) &&
             (!cs || strcmp(cs, "AS") == 0))
             return true;
@@ -1346,7 +1341,7 @@ static bool regards_as(const rl_tree *t, int p) {
  * to it without a preposition, that names an actor is the subject. -1 if none. */
 static int stray_subject(const sent_ctx *sc, int p) {
     const rl_tree *t = &sc->t;
-    if (!upos_is(t, p, "VERB")) return -1;
+    if (!rl_tree_upos(t, p, "VERB")) return -1;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
         const char *f = t->s->tokens[c].form;
@@ -1366,9 +1361,9 @@ static int relation_of_source(const rl_tree *t, int p) {
     static const char *const rel[] = {"FRIEND", "GUEST", "VISITOR", "COUNTERPART", "HOST",
                                       "ALLY", NULL};
     int o = rl_tree_child(t, p, "obj");
-    if (o < 0 || !upos_is(t, o, "NOUN")) return -1;
+    if (o < 0 || !rl_tree_upos(t, o, "NOUN")) return -1;
     int ps = rl_tree_child(t, o, "nmod:poss");
-    if (ps < 0 || !upos_is(t, ps, "PRON")) return -1;
+    if (ps < 0 || !rl_tree_upos(t, ps, "PRON")) return -1;
     for (int i = 0; rel[i]; i++)
         if (strcmp(t->ulemma[o], rel[i]) == 0) return o;
     return -1;
@@ -1391,7 +1386,7 @@ static bool actor_word(const sent_ctx *sc, int i) {
     for (int k = 0; k < 2; k++)
         if (d && (rl_dict_match_actor(d, &w[k], 1, &m) || rl_dict_match_agent(d, &w[k], 1, &m)))
             return true;
-    return upos_is(t, i, "PROPN") || upos_is(t, i, "PRON") ||
+    return rl_tree_upos(t, i, "PROPN") || rl_tree_upos(t, i, "PRON") ||
            strcmp(t->ulemma[i], "COUNTERPART") == 0;
 }
 
@@ -1416,7 +1411,7 @@ static int owner_target(const sent_ctx *sc, const int *chain, int nchain, int tg
         /* the target chosen so far ("declined to comment on China's new law"), then the
          * objects */
         int o = k < 0 ? tgt : rl_tree_child(t, chain[k], "obj");
-        if (o < 0 || !upos_is(t, o, "NOUN") || actor_word(sc, o)) continue;
+        if (o < 0 || !rl_tree_upos(t, o, "NOUN") || actor_word(sc, o)) continue;
         for (int j = t->kid_off[o]; j < t->kid_off[o + 1]; j++) {
             int w = t->kids[j];
             const char *f = t->s->tokens[w].form;
@@ -1457,7 +1452,7 @@ static bool after_punct(const rl_tree *t, int c) {
     int lo = c;
     for (int i = 0; i < c; i++)
         if (rl_tree_dominates(t, c, i)) { lo = i; break; }
-    return lo > 0 && upos_is(t, lo - 1, "PUNCT");
+    return lo > 0 && rl_tree_upos(t, lo - 1, "PUNCT");
 }
 
 static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
@@ -1531,7 +1526,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         if (g < 0) break;
         if (d.nchain < 16) d.chain[d.nchain++] = g;
         if (cls == CL_LIGHT) {
-            if (d.src < 0 || upos_is(t, d.src, "PRON")) {
+            if (d.src < 0 || rl_tree_upos(t, d.src, "PRON")) {
                 int s = subject_of(t, g, 0);
                 if (s >= 0) d.src = s;
             }
@@ -1578,7 +1573,7 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
             } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && rl_tree_rel(t, cur, "ccomp") &&
                 inner >= 0 && inner != d.src) {
                 d.tgt = inner;   /* "demanded that Sierra Leone release her" */
-            } else if (cls == CL_REJECT && upos_is(t, cur, "NOUN") && resolves(sc, cur)) {
+            } else if (cls == CL_REJECT && rl_tree_upos(t, cur, "NOUN") && resolves(sc, cur)) {
                 d.tgt = cur;   /* "rejected an Israeli proposal to ...": the proposer */
             } else if ((cls == CL_APPEAL || cls == CL_DEMAND) && !rl_tree_rel(t, cur, "obj")) {
                 int o = rl_tree_child(t, g, "obj");
@@ -1680,11 +1675,11 @@ static int code_predicate_inner(sent_ctx *sc, int p, int depth) {
         /* "to hold negotiations and work with it": coordinated acts share a partner */
         int h = p;
         while (rl_tree_rel(t, h, "conj") && rl_tree_head(t, h) >= 0) h = rl_tree_head(t, h);
-        int owner = upos_is(t, h, "NOUN") ? rl_tree_head(t, h) : h;
+        int owner = rl_tree_upos(t, h, "NOUN") ? rl_tree_head(t, h) : h;
         for (int k = owner >= 0 ? t->kid_off[owner] : 0;
              owner >= 0 && k < t->kid_off[owner + 1] && d.tgt < 0; k++) {
             int c = t->kids[k];
-            if (c != p && rl_tree_rel(t, c, "conj") && upos_is(t, c, "VERB"))
+            if (c != p && rl_tree_rel(t, c, "conj") && rl_tree_upos(t, c, "VERB"))
                 d.tgt = first_target(sc, c);
         }
     }
@@ -1730,7 +1725,7 @@ static bool class_fallback(const rl_tree *t, int g, rl_pred_match *m) {
     const char *code = cls == CL_INTENT ? "030" : cls == CL_APPEAL ? "020"
                      : cls == CL_DEMAND ? "100" : cls == CL_REJECT ? "120"
                      : cls == CL_THREATEN ? "130" : NULL;
-    if (!code || !(upos_is(t, g, "VERB") || upos_is(t, g, "ADJ"))) return false;
+    if (!code || !(rl_tree_upos(t, g, "VERB") || rl_tree_upos(t, g, "ADJ"))) return false;
     bool strong = false;
     for (int i = 0; fallback_verbs[i] && !strong; i++)
         strong = strcmp(fallback_verbs[i], t->ulemma[g]) == 0;
@@ -1764,7 +1759,7 @@ static bool class_fallback(const rl_tree *t, int g, rl_pred_match *m) {
  * when the dictionary has nothing for the act. code_predicate turns it into the
  * speaker's demand, or drops it when nobody speaks. */
 static bool must_fallback(const rl_tree *t, int p, rl_pred_match *m) {
-    if (!upos_is(t, p, "VERB") || !has_aux(t, p, aux_must) || rl_tree_child(t, p, "nsubj") < 0)
+    if (!rl_tree_upos(t, p, "VERB") || !has_aux(t, p, aux_must) || rl_tree_child(t, p, "nsubj") < 0)
         return false;
     memset(m, 0, sizeof *m);
     snprintf(m->code.code, sizeof m->code.code, "100");
@@ -2253,7 +2248,7 @@ static bool sentence_discarded(const sent_ctx *sc, bool *story) {
 }
 
 static bool mention_head(const rl_tree *t, int i) {
-    if (!(upos_is(t, i, "NOUN") || upos_is(t, i, "PROPN"))) return false;
+    if (!(rl_tree_upos(t, i, "NOUN") || rl_tree_upos(t, i, "PROPN"))) return false;
     return !(rl_tree_rel(t, i, "compound") || rl_tree_rel(t, i, "flat") ||
              rl_tree_rel(t, i, "amod") || rl_tree_rel(t, i, "nmod:poss") ||
              rl_tree_rel(t, i, "appos") || rl_tree_rel(t, i, "fixed"));
@@ -2280,7 +2275,7 @@ static int find_mentions(sent_ctx *sc, rl_arena *a) {
         /* "stormed the president's residence and demanded his resignation": a person
          * named by a role as an owner is someone "he" and "his" can stand for (a
          * name's possessive may be a party's or a firm's: "Labour's") */
-        bool owner = rl_tree_rel(t, i, "nmod:poss") && upos_is(t, i, "NOUN") &&
+        bool owner = rl_tree_rel(t, i, "nmod:poss") && rl_tree_upos(t, i, "NOUN") &&
                      rl_person_role(t->ulemma[i]);
         if ((mention_head(t, i) && rl_actor_resolve1(&ac, i, &x)) ||
             (owner && rl_actor_resolve1(&oc, i, &x) && x.person)) {
@@ -2450,7 +2445,7 @@ int rl_code_annotated(const rl_resources *res, const rl_document *doc,
              * event, which the combination table reads through the governor */
             for (int k = 0; k < match[p].nconsumed; k++) {
                 int q = match[p].consumed[k];
-                if (q != p && upos_is(&sc.t, q, "NOUN")) skip[q] = true;
+                if (q != p && rl_tree_upos(&sc.t, q, "NOUN")) skip[q] = true;
                 /* "tried to ASSASSINATE": an infinitive the pattern of a plain verb
                  * spelled out is part of that verb's event */
                 if (q != p && rl_tree_rel(&sc.t, q, "xcomp") && rl_tree_head(&sc.t, q) == p &&

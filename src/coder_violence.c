@@ -21,11 +21,6 @@ static bool in_list(const char *w, const char *const *list) {
     return false;
 }
 
-static bool upos(const rl_tree *t, int i, const char *u) {
-    const char *x = t->s->tokens[i].upos;
-    return x && strcmp(x, u) == 0;
-}
-
 /* The weapon class of word i (0: not a weapon). Ground-launched fire — artillery,
  * tanks, warships, rockets and missiles — is CAMEO's 194; aircraft 195; drones 1952. */
 static int weapon_word(const rl_tree *t, int i) {
@@ -35,7 +30,7 @@ static int weapon_word(const rl_tree *t, int i) {
                                       "GUNSHIP", "AIRSTRIKE", "AIRPLANE", "PLANE", NULL};
     static const char *const drone[] = {"DRONE", "UAV", NULL};
     const char *l = t->ulemma[i], *f = t->uform[i];
-    if (!upos(t, i, "NOUN") && !upos(t, i, "PROPN") && !upos(t, i, "ADJ")) return 0;
+    if (!rl_tree_upos(t, i, "NOUN") && !rl_tree_upos(t, i, "PROPN") && !rl_tree_upos(t, i, "ADJ")) return 0;
     if (in_list(l, drone) || in_list(f, drone)) return W_DRONE;
     if (in_list(l, air) || in_list(f, air)) return W_AIR;
     /* a bomber is an aircraft, a suicide bomber is not */
@@ -44,7 +39,7 @@ static int weapon_word(const rl_tree *t, int i) {
         return c >= 0 && strcmp(t->uform[c], "SUICIDE") == 0 ? 0 : W_AIR;
     }
     /* "tanks" and "shells" are also verbs: only the noun is a weapon */
-    if ((in_list(l, art) || in_list(f, art)) && !upos(t, i, "ADJ")) return W_ART;
+    if ((in_list(l, art) || in_list(f, art)) && !rl_tree_upos(t, i, "ADJ")) return W_ART;
     /* "air strike", "air raid", "aerial bombardment" */
     if (strcmp(f, "AIR") == 0 || strcmp(f, "AERIAL") == 0) return W_AIR;
     return 0;
@@ -89,17 +84,17 @@ static int clause_weapons(const rl_tree *t, int p, int depth) {
             w |= phrase_weapons(t, c);
         } else if ((rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod")) && cs &&
                    (strcmp(cs, "WITH") == 0 || strcmp(cs, "FROM") == 0 ||
-                    (strcmp(cs, "OF") == 0 && upos(t, p, "NOUN")))) {
+                    (strcmp(cs, "OF") == 0 && rl_tree_upos(t, p, "NOUN")))) {
             /* "attacked with drones", "a barrage of rockets" */
             w |= phrase_weapons(t, c);
         } else if ((rl_tree_rel(t, c, "compound") || rl_tree_rel(t, c, "amod")) &&
-                   upos(t, p, "NOUN")) {
+                   rl_tree_upos(t, p, "NOUN")) {
             w |= weapon_word(t, c);   /* "a missile strike", "air strikes" */
         } else if (rl_tree_rel(t, c, "xcomp") && depth < 2) {
             w |= clause_weapons(t, c, depth + 1);
         }
     }
-    if (upos(t, p, "NOUN")) w |= weapon_word(t, p);
+    if (rl_tree_upos(t, p, "NOUN")) w |= weapon_word(t, p);
     return w;
 }
 
@@ -157,7 +152,7 @@ static bool force_code(const char *code) {
 
 int rl_casualty_verb(const rl_tree *t, int p, const char *code) {
     int h = rl_tree_head(t, p);
-    if (!force_code(code) || !upos(t, p, "NOUN") || h < 0 || !rl_tree_rel(t, p, "nsubj") ||
+    if (!force_code(code) || !rl_tree_upos(t, p, "NOUN") || h < 0 || !rl_tree_rel(t, p, "nsubj") ||
         !in_list(t->ulemma[h], hurt) || rl_tree_child(t, h, "obj") < 0)
         return -1;
     return h;
@@ -165,7 +160,7 @@ int rl_casualty_verb(const rl_tree *t, int p, const char *code) {
 
 static int casualties(const rl_tree *t, int p, int depth) {
     /* "a missile strike … killed four civilians" */
-    if (depth == 0 && upos(t, p, "NOUN") && rl_tree_rel(t, p, "nsubj")) {
+    if (depth == 0 && rl_tree_upos(t, p, "NOUN") && rl_tree_rel(t, p, "nsubj")) {
         int h = rl_tree_head(t, p);
         if (h >= 0 && in_list(t->ulemma[h], hurt)) return rl_tree_child(t, h, "obj");
     }
@@ -203,7 +198,7 @@ static int country_word(const rl_actor_ctx *ac, int v, int depth) {
               rl_tree_rel(t, c, "nmod:poss") || rl_tree_rel(t, c, "nmod") ||
               rl_tree_rel(t, c, "flat")))
             continue;
-        if ((upos(t, c, "PROPN") || upos(t, c, "ADJ")) && f && f[0] >= 'A' && f[0] <= 'Z' &&
+        if ((rl_tree_upos(t, c, "PROPN") || rl_tree_upos(t, c, "ADJ")) && f && f[0] >= 'A' && f[0] <= 'Z' &&
             rl_actor_resolve1(ac, c, &x) && has_country(x.code))
             return c;
         if (depth < 3 && rl_tree_rel(t, c, "nmod")) {
@@ -290,7 +285,7 @@ static void building_target(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
         }
     }
     int o = rl_tree_child(t, p, "obj");
-    if (o < 0 || !upos(t, o, "NOUN") || rl_actor_resolve1(&ac, o, &x)) return;
+    if (o < 0 || !rl_tree_upos(t, o, "NOUN") || rl_actor_resolve1(&ac, o, &x)) return;
     for (int k = t->kid_off[o]; k < t->kid_off[o + 1]; k++) {
         int c = t->kids[k];
         const char *cs = rl_tree_case(t, c);
@@ -356,9 +351,9 @@ static void target_role(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
     int h = counted(t, d->tgt);
     const char *l = t->ulemma[h], *f = t->uform[h];
     const char *role = NULL;
-    if ((in_list(l, mil) || in_list(f, mil)) && upos(t, h, "NOUN") && own_country_word(&ac, h))
+    if ((in_list(l, mil) || in_list(f, mil)) && rl_tree_upos(t, h, "NOUN") && own_country_word(&ac, h))
         role = "MIL";
-    else if ((in_list(l, people) || in_list(f, people)) && upos(t, h, "NOUN"))
+    else if ((in_list(l, people) || in_list(f, people)) && rl_tree_upos(t, h, "NOUN"))
         role = "CVL";
     /* "massacred hundreds of Yazidi men near Sinjar in Iraq": the people are the
      * object, the country the place */
@@ -366,7 +361,7 @@ static void target_role(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
     if (!role && o >= 0 && o != d->tgt) {
         int oh = counted(t, o);
         if ((in_list(t->ulemma[oh], people) || in_list(t->uform[oh], people)) &&
-            upos(t, oh, "NOUN"))
+            rl_tree_upos(t, oh, "NOUN"))
             role = "CVL";
     }
     if (!role) return;
@@ -451,9 +446,9 @@ static int aim_of(const rl_tree *t, int i) {
                        strcmp(t->uform[a], "DEMOCRATIC") == 0))
             return AIM_REGIME;
     }
-    if (upos(t, i, "NOUN") && (in_list(l, policy) || in_list(f, policy))) return AIM_POLICY;
-    if (upos(t, i, "NOUN") && (in_list(l, rights) || in_list(f, rights))) return AIM_RIGHTS;
-    if (upos(t, i, "NOUN") && in_list(l, regime)) return AIM_REGIME;
+    if (rl_tree_upos(t, i, "NOUN") && (in_list(l, policy) || in_list(f, policy))) return AIM_POLICY;
+    if (rl_tree_upos(t, i, "NOUN") && (in_list(l, rights) || in_list(f, rights))) return AIM_RIGHTS;
+    if (rl_tree_upos(t, i, "NOUN") && in_list(l, regime)) return AIM_REGIME;
     return AIM_NONE;
 }
 
@@ -479,7 +474,7 @@ static int owner_of(const aim_search *s, int x) {
         bool by = rl_tree_rel(t, c, "nmod") && cs && strcmp(cs, "BY") == 0;
         bool named = (rl_tree_rel(t, c, "nmod:poss") || rl_tree_rel(t, c, "amod") ||
                       rl_tree_rel(t, c, "compound")) &&
-                     !upos(t, c, "PRON") && f && f[0] >= 'A' && f[0] <= 'Z';
+                     !rl_tree_upos(t, c, "PRON") && f && f[0] >= 'A' && f[0] <= 'Z';
         if (!by && !named) continue;
         if (!rl_actor_resolve1(&ac, c, &ox)) continue;
         if (src_ok && strcmp(ox.code, sx.code) == 0) continue;
@@ -501,7 +496,7 @@ static void find_aim(aim_search *s, int p, int depth) {
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
         int c = t->kids[k];
         bool clause = rl_tree_rel(t, c, "advcl") || rl_tree_rel(t, c, "xcomp") ||
-                      (rl_tree_rel(t, c, "conj") && upos(t, c, "VERB"));
+                      (rl_tree_rel(t, c, "conj") && rl_tree_upos(t, c, "VERB"));
         bool phrase = rl_tree_rel(t, c, "obl") || rl_tree_rel(t, c, "nmod") ||
                       (rl_tree_rel(t, c, "obj") && depth > 0);
         /* the protest's own object is what was done ("staged a strike against the
@@ -553,7 +548,7 @@ static void protest_aim(const rl_actor_ctx *ac0, int p, rl_force_draft *d) {
         for (int k = t->kid_off[s.owner]; k < t->kid_off[s.owner + 1]; k++)
             if (!rl_tree_rel(t, t->kids[k], "det")) bare = false;
         rl_actor o, sx;
-        if (bare && !upos(t, s.owner, "PROPN") && rl_actor_resolve1(&ac, s.owner, &o) &&
+        if (bare && !rl_tree_upos(t, s.owner, "PROPN") && rl_actor_resolve1(&ac, s.owner, &o) &&
             rl_code_country(o.code, cc) && d->src >= 0 && rl_actor_resolve1(&ac, d->src, &sx) &&
             rl_code_country(sx.code, cc)) {
             d->tgt_code = rl_arena_printf(ac.arena, "%s%s", cc, o.code + 3);

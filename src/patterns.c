@@ -8,11 +8,6 @@ bool rl_code_is_null(const char *code) {
     return !code || !*code || strcmp(code, "---") == 0;
 }
 
-static bool upos_is(const rl_tree *t, int i, const char *u) {
-    const char *x = t->s->tokens[i].upos;
-    return x && strcmp(x, u) == 0;
-}
-
 static bool word_is(const rl_tree *t, int i, const char *w) {
     /* first characters first: this runs for every pattern word against many tokens */
     const char *f = t->uform[i], *l = t->ulemma[i];
@@ -177,7 +172,7 @@ static bool try_pp(const rl_tree *t, int holder, const rl_pattern_slot *sl, slot
 static bool match_pp_slot(const rl_tree *t, int p, const rl_pattern_slot *sl, slot_state *st) {
     if (try_pp(t, p, sl, st)) return true;
     int o = rl_tree_child(t, p, "obj");
-    if (o < 0 && upos_is(t, p, "NOUN")) return false;
+    if (o < 0 && rl_tree_upos(t, p, "NOUN")) return false;
     if (o >= 0 && try_pp(t, o, sl, st)) return true;
     if (!np_has_literal(&sl->np)) return false;
     for (int k = t->kid_off[p]; k < t->kid_off[p + 1]; k++) {
@@ -259,10 +254,10 @@ static bool match_before(const rl_tree *t, int p, const rl_verb_entry *e) {
 
 bool rl_match_predicate(const rl_dicts *d, const rl_tree *t, int p, rl_pred_match *m) {
     if (!d) return false;
-    bool noun = upos_is(t, p, "NOUN");
+    bool noun = rl_tree_upos(t, p, "NOUN");
     /* an adjective with an object is a mistagged verb ("would free the crew") */
-    bool verb = upos_is(t, p, "VERB") ||
-                (upos_is(t, p, "ADJ") && rl_tree_child(t, p, "obj") >= 0);
+    bool verb = rl_tree_upos(t, p, "VERB") ||
+                (rl_tree_upos(t, p, "ADJ") && rl_tree_child(t, p, "obj") >= 0);
     if (!noun && !verb) return false;
     const rl_verb_entry *const *es = NULL;
     const rl_verb_entry *e = NULL;
